@@ -1,0 +1,130 @@
+package dev.listeningpost.feedback.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.listeningpost.feedback.Feedback;
+import dev.listeningpost.feedback.Feedback.Author;
+import dev.listeningpost.feedback.Feedback.Enrichment;
+import dev.listeningpost.feedback.RawPayloads;
+import dev.listeningpost.feedback.testing.LocalDynamo;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+
+class FeedbackStoreIT {
+  private DynamoDbClient client;
+  private FeedbackStore store;
+
+  @BeforeEach
+  void setUp() {
+    client = LocalDynamo.client();
+    store = new FeedbackStore(client, LocalDynamo.newFeedbackTable(client), FeedbackSchema.create(Duration.ofDays(30)));
+  }
+
+  private static Feedback item(String sourceId, Instant created, String text) {
+    return Feedback.builder().channel("slack").workspace("T1").sourceId(sourceId).text(text)
+        .author(new Author("U1", "ada", "Ada Lovelace", false)).createdAt(created).receivedAt(created)
+        .hashtags(List.of("launch")).rawPayload(RawPayloads.compress("{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
+        .build();
+  }
+
+  @Test
+  void createIsIdempotentAndRoundTripsEveryField() {
+    Feedback f = item("C1:1", Instant.parse("2026-11-17T10:00:00Z"), "Love the new export");
+    assertEquals(WriteOutcome.CREATED, store.create(f));
+    assertEquals(WriteOutcome.UNCHANGED, store.create(f));
+    assertEquals(WriteOutcome.UNCHANGED, store.create(f.toBuilder().text("other").build()));
+
+    Feedback back = store.find(f.id()).orElseThrow();
+    assertEquals("Love the new export", back.text());
+    assertEquals("Ada Lovelace", back.author().displayName());
+    assertEquals(List.of("launch"), back.hashtags());
+    assertEquals("{\"a\":1}", new String(RawPayloads.decompress(back.rawPayload()), StandardCharsets.UTF_8));
+    assertEquals(f.createdAt(), back.createdAt());
+  }
+
+  @Test
+  void writesTtlFromCreatedTimeAndRetention() {
+    Feedback f = item("C1:ttl", Instant.parse("2026-11-17T10:00:00Z"), "x");
+    store.create(f);
+    var raw = client.getItem(GetItemRequest.builder().tableName(store.tableName())
+        .key(java.util.Map.of("id", AttributeValue.fromS(f.id()))).build()).item();
+    assertEquals(Long.toString(f.createdAt().plus(Duration.ofDays(30)).getEpochSecond()), raw.get("expiresAt").n());
+  }
+
+  @Test
+  void createdBetweenQueriesAcrossDaysAndExcludesOutsideAndDeleted() {
+    Feedback before = item("C1:0", Instant.parse("2026-11-15T23:59:59Z"), "before");
+    Feedback mon = item("C1:1", Instant.parse("2026-11-16T00:00:00Z"), "monday");
+    Feedback wed = item("C1:2", Instant.parse("2026-11-18T12:00:00Z"), "wednesday");
+    Feedback gone = item("C1:3", Instant.parse("2026-11-19T12:00:00Z"), "deleted later");
+    Feedback after = item("C1:4", Instant.parse("2026-11-23T00:00:00Z"), "next week");
+    List.of(after, gone, wed, mon, before).forEach(store::create);
+    store.delete(gone.id(), Instant.parse("2026-11-20T00:00:00Z"));
+
+    List<Feedback> week = store.createdBetween(Instant.parse("2026-11-16T00:00:00Z"),
+        Instant.parse("2026-11-23T00:00:00Z"), null);
+    assertEquals(List.of("monday", "wednesday"), week.stream().map(Feedback::text).toList());
+    assertTrue(store.createdBetween(Instant.parse("2026-11-16T00:00:00Z"),
+        Instant.parse("2026-11-23T00:00:00Z"), "github").isEmpty());
+  }
+
+  @Test
+  void editsApplyOnlyWhenNewerAndDeletesTombstone() {
+    Feedback f = item("C1:9", Instant.parse("2026-11-17T10:00:00Z"), "first");
+    store.create(f);
+    assertEquals(WriteOutcome.UPDATED, store.edit(f.toBuilder().text("second").build(), Instant.parse("2026-11-17T11:00:00Z")));
+    assertEquals(WriteOutcome.UNCHANGED, store.edit(f.toBuilder().text("stale").build(), Instant.parse("2026-11-17T10:30:00Z")));
+    assertEquals("second", store.find(f.id()).orElseThrow().text());
+    assertEquals(Feedback.Status.EDITED, store.find(f.id()).orElseThrow().status());
+
+    assertEquals(WriteOutcome.UPDATED, store.delete(f.id(), Instant.parse("2026-11-17T12:00:00Z")));
+    assertEquals(WriteOutcome.UNCHANGED, store.delete(f.id(), Instant.parse("2026-11-17T12:00:00Z")));
+    Feedback tomb = store.find(f.id()).orElseThrow();
+    assertEquals(Feedback.Status.DELETED, tomb.status());
+    assertEquals("", tomb.text());
+    // A redelivered create or a late edit never resurrects it.
+    assertEquals(WriteOutcome.UNCHANGED, store.create(f));
+    assertEquals(WriteOutcome.UNCHANGED, store.edit(f.toBuilder().text("again").build(), Instant.parse("2026-11-18T00:00:00Z")));
+    assertEquals(WriteOutcome.UNCHANGED, store.enrich(f.id(), new Enrichment(0.5, "positive", null, null, null)));
+  }
+
+  @Test
+  void enrichmentRoundTripsEmbedding() {
+    Feedback f = item("C1:e", Instant.parse("2026-11-17T10:00:00Z"), "x");
+    store.create(f);
+    float[] v = {0.25f, -1.5f, 3.0f};
+    assertEquals(WriteOutcome.UPDATED, store.enrich(f.id(), new Enrichment(-0.4, "negative", v, "t1", null)));
+    Enrichment e = store.find(f.id()).orElseThrow().enrichment();
+    assertEquals(-0.4, e.sentiment());
+    assertEquals("t1", e.themeId());
+    assertArrayEquals(v, e.embedding());
+  }
+
+  @Test
+  void unreachableStorageIsReportedAsUnavailable() {
+    DynamoDbClient dead = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:9"))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
+    FeedbackStore down = new FeedbackStore(dead, "feedback-x", FeedbackSchema.create(Duration.ZERO));
+    assertThrows(StorageUnavailableException.class,
+        () -> down.create(item("C1:z", Instant.parse("2026-11-17T10:00:00Z"), "x")));
+  }
+}
