@@ -1,0 +1,19 @@
+package dev.listeningpost.analyze.sentiment;
+
+/** Scores the sentiment of one short text. Implementations are thread-safe and deterministic. */
+public interface SentimentScorer {
+
+  Sentiment score(String text);
+
+  /** A compound score in [-1, 1] and its three-class label. */
+  record Sentiment(double compound, Label label) {
+  }
+
+  enum Label {
+    NEGATIVE, NEUTRAL, POSITIVE;
+
+    public String wire() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+}
