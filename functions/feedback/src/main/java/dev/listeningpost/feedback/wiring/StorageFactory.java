@@ -46,6 +46,13 @@ public class StorageFactory {
     return builder.build();
   }
 
+  /** The one clock every service uses; tests replace it to pin "now". */
+  @Singleton
+  @Requires(missingBeans = java.time.Clock.class)
+  java.time.Clock clock() {
+    return java.time.Clock.systemUTC();
+  }
+
   @Singleton
   TableSchema<Feedback> feedbackSchema(@Value("${feedback.retention-days:730}") int retentionDays) {
     return FeedbackSchema.create(Duration.ofDays(Math.max(0, retentionDays)));
