@@ -76,16 +76,23 @@ public class DigestJob {
         skipped.add(recipient);
         continue;
       }
+      String messageId;
       try {
-        String messageId = sender.send(new OutgoingEmail(period.id(), settings.sender(), recipient,
+        messageId = sender.send(new OutgoingEmail(period.id(), settings.sender(), recipient,
             digest.subject(), digest.html(), digest.text()));
-        archive.markSent(claim.record(), messageId, clock.instant());
-        sent.add(recipient);
       } catch (RuntimeException e) {
         archive.release(claim.record());
         failed.add(recipient);
         // The address is configuration, not customer data; the cause may hold more, keep its type only.
         LOG.warn("digest {} not sent to {}: {}", period.id(), recipient, e.getClass().getSimpleName());
+        continue;
+      }
+      sent.add(recipient);
+      try {
+        archive.markSent(claim.record(), messageId, clock.instant());
+      } catch (RuntimeException e) {
+        // Sent, but the log entry stays CLAIMED: it blocks re-sends until it goes stale.
+        LOG.warn("digest {} sent to {} but not marked sent: {}", period.id(), recipient, e.getClass().getSimpleName());
       }
     }
     LOG.info("digest {}: {} sent, {} skipped, {} failed{}", period.id(), sent.size(), skipped.size(), failed.size(),
