@@ -339,7 +339,7 @@ public class DigestRenderer {
         + s.analyzed() + " analyzed)").append('\n');
     if (d.community().memberShare() != null) {
       b.append("Member replies: ").append(percent(d.community().memberShare())).append(" of ")
-          .append(d.community().replies()).append(" replies (").append(communityNote(d)).append(")\n");
+          .append(d.community().replies()).append(" replies: ").append(communityNote(d)).append('\n');
     }
     if (!d.channels().isEmpty()) {
       textHeading(b, "Channels");
@@ -434,8 +434,8 @@ public class DigestRenderer {
 
   private static String communityNote(Digest d) {
     Digest.Community c = d.community();
-    return c.memberReplies() + " by members (" + c.membersHelpingMembers() + " to other members), "
-        + c.staffReplies() + " by staff";
+    return c.memberReplies() + " by members, " + c.staffReplies() + " by staff; "
+        + c.membersHelpingMembers() + " member-to-member";
   }
 
   private static String advocateNote(Advocate a) {
