@@ -10,7 +10,6 @@ import dev.listeningpost.digest.send.OutboxEmailSender;
 import dev.listeningpost.digest.send.SesEmailSender;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -57,8 +56,13 @@ public class DigestFactory {
         DigestSettings.parseRecipients(recipients));
   }
 
+  /**
+   * Secondary rather than {@code @Requires(missingBeans = Clock.class)}: two such conditional Clock
+   * factories (the feedback module has one too) check each other forever (StackOverflowError).
+   * Any other Clock bean, e.g. a test's fixed clock, wins over this one.
+   */
   @Singleton
-  @Requires(missingBeans = Clock.class)
+  @Secondary
   Clock clock() {
     return Clock.systemUTC();
   }
@@ -84,7 +88,7 @@ public class DigestFactory {
   }
 
   @Singleton
-  @Requires(missingBeans = SesV2Client.class)
+  @Secondary
   SesV2Client sesV2Client(@Value("${ses.endpoint:}") String endpoint) {
     SesV2ClientBuilder builder = SesV2Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
         .region(Region.of(SdkSystemSetting.AWS_REGION.getStringValue().orElse("us-east-1")));
