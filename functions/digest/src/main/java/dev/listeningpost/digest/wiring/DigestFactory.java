@@ -15,7 +15,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -54,17 +53,6 @@ public class DigestFactory {
                                 @Value("${digest.recipients:}") String recipients) {
     return new DigestSettings(ZoneId.of(zone.isBlank() ? "UTC" : zone.strip()), sender.strip(),
         DigestSettings.parseRecipients(recipients));
-  }
-
-  /**
-   * Secondary rather than {@code @Requires(missingBeans = Clock.class)}: two such conditional Clock
-   * factories (the feedback module has one too) check each other forever (StackOverflowError).
-   * Any other Clock bean, e.g. a test's fixed clock, wins over this one.
-   */
-  @Singleton
-  @Secondary
-  Clock clock() {
-    return Clock.systemUTC();
   }
 
   @Singleton

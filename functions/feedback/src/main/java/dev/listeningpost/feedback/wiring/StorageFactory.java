@@ -46,9 +46,12 @@ public class StorageFactory {
     return builder.build();
   }
 
-  /** The one clock every service uses; tests replace it to pin "now". */
+  /**
+   * The one clock every service uses. Secondary, not conditional on a missing Clock, so a test's
+   * fixed clock wins and there is no circular condition check.
+   */
   @Singleton
-  @Requires(missingBeans = java.time.Clock.class)
+  @io.micronaut.context.annotation.Secondary
   java.time.Clock clock() {
     return java.time.Clock.systemUTC();
   }
