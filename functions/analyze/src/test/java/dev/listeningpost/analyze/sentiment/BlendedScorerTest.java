@@ -1,0 +1,127 @@
+package dev.listeningpost.analyze.sentiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.listeningpost.analyze.sentiment.SentimentScorer.Label;
+import dev.listeningpost.analyze.sentiment.SentimentScorer.Sentiment;
+import io.micronaut.context.ApplicationContext;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BlendedScorerTest {
+
+  private final BlendedScorer blended = new BlendedScorer();
+  private final VaderScorer vader = new VaderScorer();
+
+  /** A model that passes VADER's compound through unchanged, to test the scorer's own rules. */
+  private static BlendedModel passThrough(double threshold) {
+    int n = SentimentFeatures.SIZE;
+    double[] mean = new double[n];
+    double[] scale = new double[n];
+    double[] weights = new double[n];
+    java.util.Arrays.fill(scale, 1.0);
+    weights[SentimentFeatures.NAMES.indexOf("compound")] = 1.0;
+    return new BlendedModel(SentimentFeatures.NAMES, mean, scale, weights, 0.0, threshold, "test");
+  }
+
+  @Test
+  void labelsUseTheModelThresholdInclusively() {
+    BlendedScorer scorer = new BlendedScorer(vader, passThrough(0.1));
+    assertEquals(Label.POSITIVE, scorer.label(0.1));
+    assertEquals(Label.NEUTRAL, scorer.label(0.0999));
+    assertEquals(Label.NEUTRAL, scorer.label(-0.0999));
+    assertEquals(Label.NEGATIVE, scorer.label(-0.1));
+    Sentiment good = scorer.score("The book was good.");
+    assertEquals(0.4404, Math.round(good.compound() * 10_000) / 10_000.0, 1e-9);
+    assertEquals(Label.POSITIVE, good.label());
+    // 0.0772 is positive for VADER (>= 0.05) but below this model's 0.1 threshold.
+    BlendedScorer strict = new BlendedScorer(vader, passThrough(0.5));
+    assertEquals(Label.NEUTRAL, strict.score("The book was good.").label());
+  }
+
+  @Test
+  void bundledModelLoadsAndMatchesTheFeatureExtractor() {
+    BlendedModel model = BlendedModel.bundled();
+    assertEquals(SentimentFeatures.NAMES, model.features());
+    assertTrue(model.threshold() > 0 && model.threshold() < 1);
+    assertTrue(model.provenance().contains("Leave-one-file-out"));
+    assertTrue(model.weights()[SentimentFeatures.NAMES.indexOf("compound")] > 0,
+        "the model must agree with VADER's direction");
+  }
+
+  @Test
+  void aModelForOtherFeaturesIsRejected() {
+    assertThrows(IllegalArgumentException.class, () -> new BlendedModel(List.of("compound"),
+        new double[1], new double[] {1}, new double[] {1}, 0, 0.1, "stale"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "It would be great if exports supported CSV",
+      "Please add dark mode, the white screen hurts my eyes at night",
+      "I wish there was a way to undo a deleted message, I lost a whole thread yesterday",
+      "Could you add an option to mute the annoying notification sound?",
+      "Feature request: let us schedule reports, doing it by hand every Monday is painful",
+      "You should support SSO, our security team will not approve passwords"})
+  void suggestionsAreNeverNegative(String suggestion) {
+    Sentiment s = blended.score(suggestion);
+    assertNotEquals(Label.NEGATIVE, s.label(), suggestion + " -> " + s);
+    assertTrue(s.compound() >= 0, suggestion + " -> " + s);
+  }
+
+  @Test
+  void suggestionRuleChangesWhatVaderAloneWouldSay() {
+    String text = "Please add dark mode, the white screen hurts my eyes at night";
+    assertEquals(Label.NEGATIVE, vader.score(text).label(), "VADER calls this request negative");
+    assertNotEquals(Label.NEGATIVE, blended.score(text).label());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "The app crashes every time I open it, I want a refund.",
+      "Stopped working after a week. Total waste of money.",
+      "Please fix this, the export is broken again and nobody answers our tickets",
+      "Terrible support, still waiting for a reply after 5 days"})
+  void complaintsStayNegative(String complaint) {
+    assertEquals(Label.NEGATIVE, blended.score(complaint).label(), complaint);
+  }
+
+  @Test
+  void complaintVaderMissesIsCaught() {
+    String text = "Doesn't work with my router, returned it";
+    assertFalse(vader.score(text).label() == Label.NEGATIVE, "no lexicon word carries this complaint");
+    assertEquals(Label.NEGATIVE, blended.score(text).label());
+  }
+
+  @Test
+  void praiseIsPositive() {
+    assertEquals(Label.POSITIVE, blended.score("Works great, highly recommend it!").label());
+    assertEquals(Label.POSITIVE, blended.score("Love the new dashboard, thank you team :)").label());
+  }
+
+  @Test
+  void compoundStaysInRangeAndBlankIsNeutral() {
+    for (String t : List.of("BEST. PRODUCT. EVER!!!! 😍😍😍 love love love",
+        "worst worst worst horrible awful disgusting scam!!!!")) {
+      double c = blended.score(t).compound();
+      assertTrue(c >= -1 && c <= 1, t + " -> " + c);
+    }
+    assertEquals(new Sentiment(0.0, Label.NEUTRAL), blended.score("  "));
+  }
+
+  @Test
+  void theInjectedSentimentScorerIsTheBlendedOne() {
+    try (ApplicationContext ctx = ApplicationContext.run()) {
+      SentimentScorer scorer = ctx.getBean(SentimentScorer.class);
+      assertInstanceOf(BlendedScorer.class, scorer);
+      assertTrue(scorer == ctx.getBean(SentimentScorer.class), "a singleton");
+    }
+  }
+}
