@@ -18,11 +18,15 @@ import java.util.List;
  * @param bias intercept
  * @param threshold output &gt;= threshold is positive, &lt;= -threshold negative
  * @param provenance how the weights were made (data, command, held-out figures): documentation only
+ * @param embeddingWeights null for a lexical-only model; else one weight per dimension of the
+ *     L2-normalised all-MiniLM-L6-v2 sentence embedding of the text
  */
 public record BlendedModel(List<String> features, double[] mean, double[] scale, double[] weights,
-                           double bias, double threshold, String provenance) {
+                           double bias, double threshold, String provenance,
+                           double[] embeddingWeights) {
 
   static final String RESOURCE = "/sentiment/blended-model.json";
+  static final String EMBEDDING_RESOURCE = "/sentiment/blended-embedding-model.json";
 
   public BlendedModel {
     if (!SentimentFeatures.NAMES.equals(features)) {
@@ -36,13 +40,54 @@ public record BlendedModel(List<String> features, double[] mean, double[] scale,
     if (!(threshold > 0 && threshold < 1)) {
       throw new IllegalArgumentException("threshold must be in (0, 1): " + threshold);
     }
+    if (embeddingWeights != null && embeddingWeights.length == 0) {
+      embeddingWeights = null;
+    }
   }
 
-  /** The model output for one feature vector, clamped to [-1, 1]. */
+  /** A lexical-only model. */
+  public BlendedModel(List<String> features, double[] mean, double[] scale, double[] weights,
+                      double bias, double threshold, String provenance) {
+    this(features, mean, scale, weights, bias, threshold, provenance, null);
+  }
+
+  public boolean usesEmbedding() {
+    return embeddingWeights != null;
+  }
+
+  /** Embedding dimensions the model expects, 0 for a lexical-only model. */
+  public int embeddingDimensions() {
+    return embeddingWeights == null ? 0 : embeddingWeights.length;
+  }
+
+  /** The output of a lexical-only model for one feature vector, clamped to [-1, 1]. */
   public double predict(double[] x) {
+    return predict(x, null);
+  }
+
+  /**
+   * The model output, clamped to [-1, 1]. The embedding is required by (and only read by) a model
+   * that {@link #usesEmbedding()}; it is L2-normalised here so callers may pass raw vectors.
+   */
+  public double predict(double[] x, float[] embedding) {
     double y = bias;
     for (int i = 0; i < weights.length; i++) {
       y += weights[i] * (x[i] - mean[i]) / scale[i];
+    }
+    if (embeddingWeights != null) {
+      if (embedding == null || embedding.length != embeddingWeights.length) {
+        throw new IllegalArgumentException("this model needs a " + embeddingWeights.length
+            + "-dimension embedding");
+      }
+      double norm = 0;
+      double dot = 0;
+      for (int j = 0; j < embedding.length; j++) {
+        norm += (double) embedding[j] * embedding[j];
+        dot += embeddingWeights[j] * embedding[j];
+      }
+      if (norm > 0) {
+        y += dot / Math.sqrt(norm);
+      }
     }
     return Math.max(-1.0, Math.min(1.0, y));
   }
@@ -51,14 +96,23 @@ public record BlendedModel(List<String> features, double[] mean, double[] scale,
     static final BlendedModel BUNDLED = read(BlendedModel.class.getResourceAsStream(RESOURCE));
   }
 
-  /** The model shipped with the function, read once. */
+  private static final class EmbeddingHolder {
+    static final BlendedModel BUNDLED = read(BlendedModel.class.getResourceAsStream(EMBEDDING_RESOURCE));
+  }
+
+  /** The lexical model shipped with the function, read once. */
   public static BlendedModel bundled() {
     return Holder.BUNDLED;
   }
 
+  /** The model over lexical features plus the sentence embedding, shipped with the function. */
+  public static BlendedModel bundledWithEmbedding() {
+    return EmbeddingHolder.BUNDLED;
+  }
+
   public static BlendedModel read(InputStream in) {
     if (in == null) {
-      throw new IllegalStateException("missing classpath resource " + RESOURCE);
+      throw new IllegalStateException("missing sentiment model resource");
     }
     try (in) {
       return new ObjectMapper().readValue(in, BlendedModel.class);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * Offline scoring for evaluation on any labelled data: reads JSON lines {@code {"id":"...","text":"..."}}
@@ -22,12 +23,27 @@ public final class SentimentBatch {
   private SentimentBatch() {
   }
 
-  /** Scores with the default (blended) scorer; returns the number of lines written. */
+  /** Scores with the default (blended, lexical) scorer; returns the number of lines written. */
   public static long run(Path inJsonl, Path outJsonl) throws IOException {
     return run(inJsonl, outJsonl, new BlendedScorer());
   }
 
   public static long run(Path inJsonl, Path outJsonl, SentimentScorer scorer) throws IOException {
+    return score(inJsonl, outJsonl, scorer::score);
+  }
+
+  /**
+   * Scores with the blended scorer's embedding model, as the analyze function does when it has the
+   * item's embedding: pass the function's embedder (all-MiniLM-L6-v2, 384 dimensions), e.g.
+   * {@code text -> embedder.embed(text)}.
+   */
+  public static long runWithEmbeddings(Path inJsonl, Path outJsonl, Function<String, float[]> embedder) throws IOException {
+    BlendedScorer scorer = new BlendedScorer();
+    return score(inJsonl, outJsonl, text -> scorer.score(text, text.isBlank() ? null : embedder.apply(text)));
+  }
+
+  private static long score(Path inJsonl, Path outJsonl, Function<String, SentimentScorer.Sentiment> scorer)
+      throws IOException {
     long written = 0;
     long lineNo = 0;
     try (BufferedReader in = Files.newBufferedReader(inJsonl, StandardCharsets.UTF_8);
@@ -50,7 +66,7 @@ public final class SentimentBatch {
         }
         JsonNode textNode = node.get("text");
         String text = textNode == null || textNode.isNull() ? "" : textNode.asText();
-        SentimentScorer.Sentiment s = scorer.score(text);
+        SentimentScorer.Sentiment s = scorer.apply(text);
         ObjectNode result = JSON.createObjectNode();
         // Keep the id's JSON type (string or number) so callers can join on it unchanged.
         result.set("id", id);

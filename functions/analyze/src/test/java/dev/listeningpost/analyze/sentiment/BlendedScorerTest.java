@@ -46,6 +46,55 @@ class BlendedScorerTest {
     assertEquals(Label.NEUTRAL, strict.score("The book was good.").label());
   }
 
+  /** Pass-through on the lexical side plus a 3-dimension embedding weight vector. */
+  private static BlendedModel withEmbedding(double[] embeddingWeights) {
+    BlendedModel lexical = passThrough(0.1);
+    return new BlendedModel(lexical.features(), lexical.mean(), lexical.scale(), lexical.weights(), 0.0,
+        0.1, "test", embeddingWeights);
+  }
+
+  @Test
+  void usesTheEmbeddingModelOnlyWithAnEmbeddingOfTheRightSize() {
+    // Embedding weight pushes strongly negative along the first axis.
+    BlendedScorer scorer = new BlendedScorer(vader, passThrough(0.1), withEmbedding(new double[] {-2, 0, 0}));
+    String text = "The book was good.";
+    double lexical = scorer.score(text).compound();
+    assertEquals(lexical, scorer.score(text, null).compound(), 1e-12);
+    assertEquals(lexical, scorer.score(text, new float[5]).compound(), 1e-12, "wrong size: lexical");
+    // The vector is L2-normalised first: (3,0,0) reads as (1,0,0).
+    assertEquals(Math.max(-1, lexical - 2), scorer.score(text, new float[] {3, 0, 0}).compound(), 1e-12);
+    assertEquals(Label.NEGATIVE, scorer.score(text, new float[] {3, 0, 0}).label());
+    assertEquals(lexical, scorer.score(text, new float[] {0, 1, 0}).compound(), 1e-12);
+    assertEquals(3, scorer.embeddingDimensions());
+  }
+
+  @Test
+  void suggestionRuleAlsoAppliesWithAnEmbedding() {
+    BlendedScorer scorer = new BlendedScorer(vader, passThrough(0.1), withEmbedding(new double[] {-2, 0, 0}));
+    Sentiment s = scorer.score("It would be nice if the sidebar remembered its width", new float[] {1, 0, 0});
+    assertEquals(0.0, s.compound(), 1e-12);
+    assertEquals(Label.NEUTRAL, s.label());
+  }
+
+  @Test
+  void modelsAreCheckedForTheirRole() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new BlendedScorer(vader, withEmbedding(new double[] {1, 0, 0}), null));
+    assertThrows(IllegalArgumentException.class,
+        () -> new BlendedScorer(vader, passThrough(0.1), passThrough(0.1)));
+    assertThrows(IllegalArgumentException.class,
+        () -> withEmbedding(new double[] {1, 0, 0}).predict(new double[SentimentFeatures.SIZE], null));
+  }
+
+  @Test
+  void bundledEmbeddingModelReadsMiniLmVectors() {
+    BlendedModel model = BlendedModel.bundledWithEmbedding();
+    assertTrue(model.usesEmbedding());
+    assertEquals(384, model.embeddingDimensions());
+    assertEquals(384, blended.embeddingDimensions());
+    assertFalse(BlendedModel.bundled().usesEmbedding());
+  }
+
   @Test
   void bundledModelLoadsAndMatchesTheFeatureExtractor() {
     BlendedModel model = BlendedModel.bundled();

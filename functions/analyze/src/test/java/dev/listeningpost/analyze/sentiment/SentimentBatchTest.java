@@ -67,6 +67,25 @@ class SentimentBatchTest {
   }
 
   @Test
+  void passesEachTextsEmbeddingToTheScorer() throws IOException {
+    Path in = dir.resolve("in.jsonl");
+    Path out = dir.resolve("out.jsonl");
+    String text = "The book was good.";
+    Files.writeString(in, "{\"id\":\"x\",\"text\":\"" + text + "\"}\n{\"id\":\"y\",\"text\":\"\"}\n");
+    List<String> embedded = new java.util.ArrayList<>();
+    float[] vector = new float[384];
+    vector[0] = 1;
+    SentimentBatch.runWithEmbeddings(in, out, t -> {
+      embedded.add(t);
+      return vector;
+    });
+    assertEquals(List.of(text), embedded, "blank texts are not embedded");
+    double expected = new BlendedScorer().score(text, vector).compound();
+    JsonNode node = JSON.readTree(Files.readAllLines(out).get(0));
+    assertEquals(expected, node.get("score").asDouble(), 0.00005);
+  }
+
+  @Test
   void rejectsLinesWithoutId() throws IOException {
     Path in = dir.resolve("bad.jsonl");
     Files.writeString(in, "{\"text\":\"hello\"}\n");
