@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * score() throughput of the VADER and blended scorers over a fixed mix of short feedback texts
- * (one op = one text). Run: {@code java -jar bench/target/benchmarks.jar SentimentThroughput}.
+ * (one op = one text); the embedding variant is given a precomputed vector. Run: {@code java -jar bench/target/benchmarks.jar SentimentThroughput}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -38,8 +38,19 @@ public class SentimentThroughput {
       "The plot was good, but the characters are uncompelling and the dialog is not great. 😐");
 
   private final SentimentScorer vader = new VaderScorer();
-  private final SentimentScorer blended = new BlendedScorer();
+  private final BlendedScorer blended = new BlendedScorer();
+  /** A fixed unit vector: the embedding's cost is the embedder's, measured elsewhere. */
+  private final float[] embedding = unitVector();
   private int next;
+
+  private static float[] unitVector() {
+    float[] v = new float[384];
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) random.nextGaussian();
+    }
+    return v;
+  }
 
   private String text() {
     String t = TEXTS.get(next);
@@ -55,5 +66,10 @@ public class SentimentThroughput {
   @Benchmark
   public SentimentScorer.Sentiment blended() {
     return blended.score(text());
+  }
+
+  @Benchmark
+  public SentimentScorer.Sentiment blendedWithEmbedding() {
+    return blended.score(text(), embedding);
   }
 }
