@@ -106,6 +106,23 @@ class BlendedScorerTest {
   }
 
   @Test
+  void modelFilesRoundTripThroughJackson() throws Exception {
+    BlendedModel original = withEmbedding(new double[] {0.5, -0.25, 0});
+    byte[] json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(original);
+    BlendedModel read = BlendedModel.read(new java.io.ByteArrayInputStream(json));
+    assertEquals(original.features(), read.features());
+    assertTrue(java.util.Arrays.equals(original.weights(), read.weights()));
+    assertTrue(java.util.Arrays.equals(original.embeddingWeights(), read.embeddingWeights()));
+    assertEquals(original.threshold(), read.threshold());
+    assertEquals(original.bias(), read.bias());
+    BlendedModel lexical = BlendedModel.read(new java.io.ByteArrayInputStream(
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(passThrough(0.2))));
+    assertFalse(lexical.usesEmbedding());
+    assertThrows(java.io.UncheckedIOException.class,
+        () -> BlendedModel.read(new java.io.ByteArrayInputStream("{\"bias\":1}".getBytes())));
+  }
+
+  @Test
   void aModelForOtherFeaturesIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> new BlendedModel(List.of("compound"),
         new double[1], new double[] {1}, new double[] {1}, 0, 0.1, "stale"));
