@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownText {
   private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
-  private static final Pattern FENCE = Pattern.compile("^(```|~~~)[^\\n]*\\n(.*?)^\\1[ \\t]*$", Pattern.MULTILINE | Pattern.DOTALL);
+  private static final Pattern FENCE = Pattern.compile("^(```|~~~)[^\\n]*\\n(.*?)^\\1[ \\t]*$\\n?", Pattern.MULTILINE | Pattern.DOTALL);
   private static final Pattern QUOTE_LINE = Pattern.compile("^[ \\t]{0,3}>.*$\\n?", Pattern.MULTILINE);
   private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)\\]\\([^)]*\\)");
