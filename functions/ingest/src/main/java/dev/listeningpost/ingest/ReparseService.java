@@ -54,7 +54,9 @@ public class ReparseService {
     this.clock = clock;
   }
 
-  public Result reparse(Feedback stored) {
+  public Result reparse(Feedback item) {
+    // Items read through the by-day index carry no raw payload (not projected): load the full item.
+    Feedback stored = item.rawPayload() != null ? item : store.find(item.id()).orElse(item);
     ChannelAdapter adapter = adapters.get(stored.channel());
     if (adapter == null || stored.rawPayload() == null || stored.status() == Feedback.Status.DELETED) {
       return Result.SKIPPED;
