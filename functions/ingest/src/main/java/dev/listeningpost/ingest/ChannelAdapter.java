@@ -31,6 +31,33 @@ public interface ChannelAdapter {
   }
 
   /**
+   * Answers a CORS preflight ({@code OPTIONS}). Only channels called from browsers (the widget)
+   * override it; the default is 405.
+   */
+  default WebhookResponse preflight(WebhookRequest request, ChannelContext context) {
+    throw new WebhookException(405, "method-not-allowed", "Method not allowed",
+        "the " + channel() + " webhook does not accept OPTIONS");
+  }
+
+  /**
+   * Headers added to every answer on this channel, errors included (CORS for the widget, so a
+   * browser can read a 401 or 429). Default: none.
+   */
+  default java.util.Map<String, String> responseHeaders(WebhookRequest request, ChannelContext context) {
+    return java.util.Map.of();
+  }
+
+  /**
+   * Rebuilds the request a stored item came from, for {@link ReparseService}: only the raw body is
+   * kept, so channels that read headers in {@link #parse} (event names, instance URLs) restore them
+   * here from the stored item. Signatures are not re-checked on a replay.
+   */
+  default WebhookRequest replay(dev.listeningpost.feedback.Feedback stored, byte[] body) {
+    return new WebhookRequest("POST", "/webhooks/" + channel(),
+        java.util.Map.of("content-type", mediaTypes().iterator().next()), java.util.Map.of(), body);
+  }
+
+  /**
    * Verifies the request came from the platform: the signature over the raw body bytes, in
    * constant time, and the timestamp window where one is signed. Throws a 401
    * {@link WebhookException} otherwise. Runs before any parsing.

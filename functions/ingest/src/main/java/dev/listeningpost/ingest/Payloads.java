@@ -69,4 +69,42 @@ public final class Payloads {
       throw WebhookException.malformed("field '" + field + "' is not a timestamp");
     }
   }
+
+  /** An ISO-8601 instant ("2025-11-21T10:00:00Z", offsets allowed); anything else is a 400 naming the field. */
+  public static Instant isoInstant(String value, String field) {
+    if (value == null) {
+      throw WebhookException.malformed("missing field '" + field + "'");
+    }
+    try {
+      return java.time.OffsetDateTime.parse(value).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      try {
+        return Instant.parse(value);
+      } catch (java.time.format.DateTimeParseException e2) {
+        throw WebhookException.malformed("field '" + field + "' is not an ISO-8601 timestamp");
+      }
+    }
+  }
+
+  /** A required object member; missing or not an object is a 400 naming it. */
+  public static JsonNode object(JsonNode node, String field, String where) {
+    JsonNode v = node == null ? null : node.get(field);
+    if (v == null || !v.isObject()) {
+      throw WebhookException.malformed("missing object '" + where + field + "'");
+    }
+    return v;
+  }
+
+  /** Epoch seconds (a JSON number or numeric string) to an Instant; a 400 when it is not one. */
+  public static Instant epochSeconds(JsonNode node, String field, String where) {
+    JsonNode v = node == null ? null : node.get(field);
+    if (v == null || !(v.isNumber() || v.isTextual())) {
+      throw WebhookException.malformed("missing field '" + where + field + "'");
+    }
+    try {
+      return Instant.ofEpochSecond(v.isNumber() ? v.asLong() : Long.parseLong(v.asText().trim()));
+    } catch (NumberFormatException | java.time.DateTimeException e) {
+      throw WebhookException.malformed("field '" + where + field + "' is not a timestamp");
+    }
+  }
 }

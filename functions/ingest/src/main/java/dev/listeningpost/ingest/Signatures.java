@@ -39,6 +39,10 @@ public final class Signatures {
     return Base64.getEncoder().encodeToString(hmac("HmacSHA256", key, parts));
   }
 
+  public static String hmacSha1Hex(String key, byte[]... parts) {
+    return HexFormat.of().formatHex(hmac("HmacSHA1", key, parts));
+  }
+
   /** Constant-time equality of two strings' bytes; false if either is null. */
   public static boolean constantTimeEquals(String expected, String given) {
     if (expected == null || given == null) {
@@ -70,7 +74,14 @@ public final class Signatures {
     } catch (NumberFormatException e) {
       throw WebhookException.unauthorized("signature timestamp is not a number");
     }
-    Instant t = Instant.ofEpochSecond(ts);
+    if (Math.abs(ts) > 100_000_000_000L) {
+      throw WebhookException.unauthorized("signature timestamp is outside the " + window.toMinutes() + "-minute window");
+    }
+    return requireFresh(Instant.ofEpochSecond(ts), now, window);
+  }
+
+  /** Rejects a signed instant further than {@code window} from now, in either direction. */
+  public static Instant requireFresh(Instant t, Instant now, Duration window) {
     if (Duration.between(t, now).abs().compareTo(window) > 0) {
       throw WebhookException.unauthorized("signature timestamp is outside the " + window.toMinutes() + "-minute window");
     }

@@ -72,10 +72,16 @@ public class WebhookService {
           "no channel '" + truncate(parts[2]) + "'; known channels: " + String.join(", ", adapters.keySet().stream().sorted().toList()));
     }
     ChannelContext ctx = new ChannelContext(channel, source, clock.instant(), secrets, staff);
+    return withChannelHeaders(adapter, request, ctx, dispatch(adapter, request, ctx, channel, source));
+  }
+
+  private WebhookResponse dispatch(ChannelAdapter adapter, WebhookRequest request, ChannelContext ctx,
+                                   String channel, String source) {
     try {
       WebhookResponse response = switch (request.method()) {
         case "GET" -> adapter.handshake(request, ctx);
         case "POST" -> post(adapter, request, ctx);
+        case "OPTIONS" -> adapter.preflight(request, ctx);
         default -> throw new WebhookException(405, "method-not-allowed", "Method not allowed",
             request.method() + " is not supported on webhooks");
       };
@@ -91,6 +97,18 @@ public class WebhookService {
     }
   }
 
+  private static WebhookResponse withChannelHeaders(ChannelAdapter adapter, WebhookRequest request, ChannelContext ctx,
+                                                    WebhookResponse response) {
+    Map<String, String> extra;
+    try {
+      extra = adapter.responseHeaders(request, ctx);
+    } catch (RuntimeException e) {
+      // Extra headers are a courtesy (CORS); failing to compute them must not turn an answer into a 5xx.
+      return response;
+    }
+    return extra.isEmpty() ? response : response.withHeaders(extra);
+  }
+
   private WebhookResponse post(ChannelAdapter adapter, WebhookRequest request, ChannelContext ctx) {
     if (request.body().length > settings.maxBodyBytes()) {
       throw new WebhookException(413, "payload-too-large", "Payload too large",
@@ -102,7 +120,14 @@ public class WebhookService {
           "content type " + (mediaType == null ? "(none)" : "'" + truncate(mediaType) + "'")
               + " is not accepted; expected " + String.join(" or ", adapter.mediaTypes()));
     }
-    adapter.verify(request, ctx);
+    try {
+      adapter.verify(request, ctx);
+    } catch (WebhookException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A header or key we could not even decode is an unverified request, not a server fault.
+      throw WebhookException.unauthorized("signature could not be checked (" + e.getClass().getSimpleName() + ")");
+    }
     Delivery delivery;
     try {
       delivery = adapter.parse(request, ctx);

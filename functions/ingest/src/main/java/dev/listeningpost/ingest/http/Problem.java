@@ -26,6 +26,7 @@ public final class Problem {
   }
 
   public static WebhookResponse of(WebhookException e) {
-    return of(e.status(), e.slug(), e.title(), e.getMessage());
+    WebhookResponse r = of(e.status(), e.slug(), e.title(), e.getMessage());
+    return e.headers().isEmpty() ? r : r.withHeaders(e.headers());
   }
 }

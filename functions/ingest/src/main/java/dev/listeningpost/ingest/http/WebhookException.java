@@ -5,12 +5,23 @@ public class WebhookException extends RuntimeException {
   private final int status;
   private final String slug;
   private final String title;
+  private final java.util.Map<String, String> headers;
 
   public WebhookException(int status, String slug, String title, String detail) {
+    this(status, slug, title, detail, java.util.Map.of());
+  }
+
+  /** With response headers, e.g. {@code Retry-After} on a 429. */
+  public WebhookException(int status, String slug, String title, String detail, java.util.Map<String, String> headers) {
     super(detail, null, false, false);
     this.status = status;
     this.slug = slug;
     this.title = title;
+    this.headers = java.util.Map.copyOf(headers);
+  }
+
+  public java.util.Map<String, String> headers() {
+    return headers;
   }
 
   public int status() {
