@@ -31,6 +31,7 @@ public final class TermLabeler {
       + "one two way much many lot anyone someone something anything thing things go going make made use used "
       + "see able now today yesterday since already us may might must shall etc via www http https com").split(" "))));
 
+  private static final double MIN_LIFT = 1.5;
   private final int maxTerms;
 
   public TermLabeler(int maxTerms) {
@@ -128,6 +129,12 @@ public final class TermLabeler {
           continue;
         }
         double tfn = c.getValue() / (double) Math.max(1, words);
+        // Distinctive means clearly more frequent here than in the other themes; shared filler is no label.
+        long restWords = allWords - words;
+        double elsewhere = restWords <= 0 ? 0 : (total.get(c.getKey()) - c.getValue()) / (double) restWords;
+        if (tfn < MIN_LIFT * elsewhere) {
+          continue;
+        }
         score.put(c.getKey(), tfn * Math.log(1 + avg / total.get(c.getKey())));
       }
       out.put(e.getKey(), pick(score, counts));
