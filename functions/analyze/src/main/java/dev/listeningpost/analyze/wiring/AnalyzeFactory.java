@@ -11,7 +11,7 @@ import dev.listeningpost.analyze.themes.store.ThemeStore;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -47,8 +47,9 @@ public class AnalyzeFactory {
     return new MiniLmEmbedder(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
   }
 
+  /** Secondary: a Clock bean from elsewhere (tests, the local runner) wins. */
   @Singleton
-  @Requires(missingBeans = Clock.class)
+  @Secondary
   Clock clock() {
     return Clock.systemUTC();
   }
