@@ -31,6 +31,8 @@ public final class TermLabeler {
       + "one two way much many lot anyone someone something anything thing things go going make made use used "
       + "see able now today yesterday since already us may might must shall etc via www http https com").split(" "))));
 
+  /** Stop words that still end a phrase: "top up", "log in", "cash out". */
+  private static final Set<String> PARTICLES = Set.of("up", "in", "out", "off", "down", "on", "back", "over");
   private static final double MIN_LIFT = 1.5;
   private final int maxTerms;
 
@@ -68,7 +70,7 @@ public final class TermLabeler {
     return token.length() > 1 && !STOP.contains(token) && !token.chars().allMatch(Character::isDigit);
   }
 
-  /** Terms of one text: content words and two-word phrases of adjacent content words. */
+  /** Terms of one text: content words, and two-word phrases of a content word and the next content word or particle. */
   static List<String> terms(String text) {
     List<String> toks = tokens(text);
     List<String> out = new ArrayList<>();
@@ -78,7 +80,7 @@ public final class TermLabeler {
         continue;
       }
       out.add(t);
-      if (i + 1 < toks.size() && content(toks.get(i + 1))) {
+      if (i + 1 < toks.size() && (content(toks.get(i + 1)) || PARTICLES.contains(toks.get(i + 1)))) {
         out.add(t + " " + toks.get(i + 1));
       }
     }
