@@ -54,13 +54,21 @@ public final class EnrichThroughput {
         embedder.warmUp();
         long loadMs = (System.nanoTime() - load0) / 1_000_000;
         run(texts.subList(0, 300), embedder, scorer, index); // JIT warm-up
-        long t0 = System.nanoTime();
-        int assigned = run(texts, embedder, scorer, index);
-        double s = (System.nanoTime() - t0) / 1e9;
+        // Best of 3: the machine is shared, the best run is the least disturbed one.
+        double best = Double.MAX_VALUE;
+        int assigned = 0;
+        List<String> runs = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+          long t0 = System.nanoTime();
+          assigned = run(texts, embedder, scorer, index);
+          double s = (System.nanoTime() - t0) / 1e9;
+          runs.add(String.format("%.0f", texts.size() / s));
+          best = Math.min(best, s);
+        }
         float[] alone = embedder.embed(texts.get(123));
         boolean same = java.util.Arrays.equals(alone, embedder.embedAll(texts.subList(100, 200)).get(23));
-        System.out.printf("threads %d: %.0f items/s (%d items in %.2f s, %d assigned), model load %d ms, "
-            + "alone == in batch: %s%n", threads, texts.size() / s, texts.size(), s, assigned, loadMs, same);
+        System.out.printf("threads %d: best %.0f items/s (runs %s items/s; %d items, %d assigned), model load %d ms, "
+            + "alone == in batch: %s%n", threads, texts.size() / best, runs, texts.size(), assigned, loadMs, same);
       }
     }
   }

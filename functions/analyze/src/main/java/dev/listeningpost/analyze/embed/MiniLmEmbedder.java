@@ -37,6 +37,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
   private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
   private final int threads;
+  private final int intraOpThreads;
   private volatile Loaded loaded;
 
   /** Uses one inference thread per available processor. */
@@ -45,7 +46,16 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
   }
 
   public MiniLmEmbedder(int threads) {
+    this(threads, 1);
+  }
+
+  /**
+   * @param threads        texts embedded at once (each its own inference)
+   * @param intraOpThreads threads inside one inference (ONNX Runtime); neither changes the output
+   */
+  public MiniLmEmbedder(int threads, int intraOpThreads) {
     this.threads = Math.max(1, threads);
+    this.intraOpThreads = Math.max(1, intraOpThreads);
   }
 
   @Override
@@ -111,8 +121,8 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     try {
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-      // Parallelism is across texts (the executor), so each inference stays on one thread.
-      options.setIntraOpNumThreads(1);
+      // Parallelism is across texts (the executor) and, optionally, inside one inference.
+      options.setIntraOpNumThreads(intraOpThreads);
       options.setInterOpNumThreads(1);
       options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       OrtSession session = env.createSession(resource(MODEL).readAllBytes(), options);
