@@ -1,6 +1,7 @@
 package dev.listeningpost.analyze;
 
 import dev.listeningpost.analyze.embed.Embedder;
+import dev.listeningpost.analyze.sentiment.BlendedScorer;
 import dev.listeningpost.analyze.sentiment.SentimentScorer;
 import dev.listeningpost.analyze.themes.ThemeAssigner;
 import dev.listeningpost.feedback.Feedback;
@@ -85,7 +86,9 @@ public class AnalyzeService {
 
   private Outcome enrich(Feedback f, float[] vector) {
     try {
-      SentimentScorer.Sentiment s = sentiment.score(f.text());
+      // The blended scorer reads the embedding we already have (better on review-style text).
+      SentimentScorer.Sentiment s = sentiment instanceof BlendedScorer blended
+          ? blended.score(f.text(), vector) : sentiment.score(f.text());
       String theme = themes.assign(vector);
       Enrichment e = new Enrichment(s.compound(), s.label().wire(), vector, theme, clock.instant());
       WriteOutcome w = store.enrich(f.id(), e);

@@ -56,11 +56,10 @@ public final class ThemeClusterer {
 
     // cluster id -> member indices; ids are previous theme ids or new ones.
     Map<String, List<Integer>> clusters;
-    Map<String, String> splitFrom = new HashMap<>();
     if (prevActive.isEmpty()) {
       clusters = coldClusters(pts, prev.keySet());
     } else {
-      clusters = warmClusters(pts, prevActive, prevIndex, prev.keySet(), splitFrom);
+      clusters = warmClusters(pts, prevActive, prevIndex, prev.keySet());
     }
     Map<String, float[]> centroids = centroids(pts, clusters);
     // Final membership: nearest centre, sticky for members that already had a theme.
@@ -148,7 +147,7 @@ public final class ThemeClusterer {
   }
 
   private Map<String, List<Integer>> warmClusters(List<Member> pts, List<Theme> prevActive, ThemeIndex prevIndex,
-                                                  Set<String> taken, Map<String, String> splitFrom) {
+                                                  Set<String> taken) {
     Map<String, float[]> centroids = new LinkedHashMap<>();
     for (Theme t : prevActive) {
       centroids.put(t.id(), t.centroid());
@@ -188,7 +187,6 @@ public final class ThemeClusterer {
       clusters.put(id, a);
       String nid = newId(pts, b, taken, clusters.keySet());
       clusters.put(nid, b);
-      splitFrom.put(nid, id);
     }
     // Merges: near-identical centres become one theme; the larger keeps its id.
     centroids = centroids(pts, clusters);

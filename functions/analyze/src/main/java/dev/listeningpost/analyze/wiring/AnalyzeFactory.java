@@ -11,7 +11,6 @@ import dev.listeningpost.analyze.themes.store.ThemeStore;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -24,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code theme.min-size}, {@code theme.assign-threshold}, {@code theme.sticky-margin},
  * {@code theme.merge-similarity}, {@code theme.recency-days}, {@code theme.refresh-seconds}
  * (how often the stream re-reads themes), {@code theme.initial-lookback-days},
- * {@code theme.settle-minutes}, {@code embed.threads} (0 = one per processor).
+ * {@code theme.settle-minutes}, {@code embed.threads} (0 = one per processor). The {@link Clock} comes
+ * from the feedback module's wiring.
  */
 @Factory
 public class AnalyzeFactory {
@@ -45,13 +45,6 @@ public class AnalyzeFactory {
   @Bean(preDestroy = "close")
   MiniLmEmbedder embedder(@Value("${embed.threads:0}") int threads) {
     return new MiniLmEmbedder(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
-  }
-
-  /** Secondary: a Clock bean from elsewhere (tests, the local runner) wins. */
-  @Singleton
-  @Secondary
-  Clock clock() {
-    return Clock.systemUTC();
   }
 
   @Singleton
