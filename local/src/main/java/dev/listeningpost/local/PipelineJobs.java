@@ -130,7 +130,7 @@ final class PipelineJobs implements LocalJobs {
     DigestJob job = context.getBean(DigestJob.class);
     DigestResult result = period == null || period.isBlank() ? job.runForLastCompleteWeek(clock) : job.run(period);
     ObjectNode out = JSON.createObjectNode();
-    out.put("period", result.period().id());
+    out.put("period", result.period());
     out.put("subject", result.subject());
     out.set("sent", JSON.valueToTree(result.sent()));
     out.set("skipped", JSON.valueToTree(result.skipped()));

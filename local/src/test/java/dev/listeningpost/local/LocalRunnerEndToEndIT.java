@@ -170,7 +170,12 @@ class LocalRunnerEndToEndIT {
     assertEquals(2, outbox.stream().filter(p -> p.toString().endsWith(".eml")).count(), outbox.toString());
     for (Path p : outbox) {
       String content = Files.readString(p);
-      assertTrue(content.contains("slack.com/archives/C0FEEDBACK") || content.contains("C0FEEDBACK"), p.toString());
+      if (p.toString().endsWith(".html")) {
+        assertTrue(content.contains(PERMALINK), p.toString());
+      } else {
+        assertTrue(content.contains("multipart/alternative"), p.toString());
+        assertTrue(content.contains("To: ceo@example.com") || content.contains("To: cpo@example.com"), content);
+      }
     }
 
     // The job again: nothing new is sent.

@@ -62,11 +62,11 @@ public class DigestFactory {
     return new ComposeOptions(quotes, replySla, listLimit);
   }
 
-  /** No labels until a themes module provides a {@link ThemeLabels} bean, which then wins. */
+  /** Labels written by the nightly themes job. Secondary: a test's own ThemeLabels wins. */
   @Singleton
   @Secondary
-  ThemeLabels noThemeLabels() {
-    return ThemeLabels.NONE;
+  ThemeLabels storedThemeLabels(DynamoDbClient dynamo, @Value("${theme.table:listening-post-themes}") String table) {
+    return new dev.listeningpost.digest.compose.StoredThemeLabels(dynamo, table);
   }
 
   @Singleton

@@ -57,9 +57,9 @@ class DigestFactoryTest {
   }
 
   @Test
-  void aThemeLabelsBeanReplacesTheNoOpDefault() {
+  void aThemeLabelsBeanReplacesTheStoredLabelsReader() {
     try (ApplicationContext ctx = context(Map.of())) {
-      assertSame(ThemeLabels.NONE, ctx.getBean(ThemeLabels.class));
+      assertInstanceOf(dev.listeningpost.digest.compose.StoredThemeLabels.class, ctx.getBean(ThemeLabels.class));
     }
     ThemeLabels real = ids -> Map.of("t1", "billing");
     try (ApplicationContext ctx = context(Map.of(), real)) {

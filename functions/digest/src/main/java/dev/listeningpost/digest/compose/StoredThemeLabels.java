@@ -1,0 +1,70 @@
+package dev.listeningpost.digest.compose;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Theme labels as the nightly themes job stored them (theme table: pk {@code theme}, sk = theme id,
+ * {@code label}, {@code mergedInto}). Reads only those attributes, with one paginated Query, and
+ * follows merges so items still tagged with a merged theme's id show its heir's label. The digest
+ * function does not link the analyze module: this reader depends on the table contract alone.
+ */
+public final class StoredThemeLabels implements ThemeLabels {
+  private static final Logger LOG = LoggerFactory.getLogger(StoredThemeLabels.class);
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public StoredThemeLabels(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  @Override
+  public Map<String, String> labels(Collection<String> themeIds) {
+    if (themeIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> label = new HashMap<>();
+    Map<String, String> heir = new HashMap<>();
+    try {
+      dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+              .keyConditionExpression("pk = :p")
+              .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("theme")))
+              .projectionExpression("sk, #l, mergedInto")
+              .expressionAttributeNames(Map.of("#l", "label"))
+              .build())
+          .items().forEach(item -> {
+            String id = item.get("sk").s();
+            if (item.containsKey("label")) {
+              label.put(id, item.get("label").s());
+            }
+            if (item.containsKey("mergedInto")) {
+              heir.put(id, item.get("mergedInto").s());
+            }
+          });
+    } catch (SdkException e) {
+      // Labels are decoration: a digest without them beats no digest.
+      LOG.warn("theme labels unavailable from {}: {}", table, e.getClass().getSimpleName());
+      return Map.of();
+    }
+    Map<String, String> out = new HashMap<>();
+    for (String id : themeIds) {
+      String current = id;
+      for (int hops = 0; hops < 16 && heir.containsKey(current); hops++) {
+        current = heir.get(current);
+      }
+      String l = label.getOrDefault(current, label.get(id));
+      if (l != null && !l.isBlank()) {
+        out.put(id, l);
+      }
+    }
+    return out;
+  }
+}
