@@ -132,7 +132,7 @@ public final class ThemeClusterer {
     }
     List<float[]> vs = subset.stream().map(i -> pts.get(i).vector()).toList();
     Ward ward = Ward.of(vs);
-    int k = ward.bestK(1, Math.max(1, subset.size() / 4));
+    int k = ward.bestK(1, Math.max(1, subset.size() / s.minThemeSize()));
     int[] label = ward.cut(k);
     Map<Integer, List<Integer>> groups = new TreeMap<>();
     for (int j = 0; j < label.length; j++) {
