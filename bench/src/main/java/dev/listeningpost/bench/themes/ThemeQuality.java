@@ -19,7 +19,8 @@ import java.util.TreeSet;
 
 /**
  * Theme quality on Banking77 (k NOT given) next to a TF-IDF + k-means baseline told the true k,
- * and the stability check (cluster train, add test, re-run, count items that keep their theme id).
+ * the stability check (cluster train, add test, re-run, count items that keep their theme id), and
+ * data with fewer, broader groups (subsets of the intents) to show the number of themes follows the data.
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.listeningpost.bench.themes.ThemeQuality [data dir]</pre>
  */
@@ -78,6 +79,32 @@ public final class ThemeQuality {
         .forEach(t -> System.out.printf("  %-40s %3d items  e.g. \"%s\"%n", t.label(), count(c, t),
             t.quotes().isEmpty() ? "" : t.quotes().get(0).text()));
 
+    // The sample is chosen by a hash of the ids: other id schemes mean other 3,000-item samples.
+    System.out.println("same test set under other id schemes (another sample of 3,000 of the 3,080):");
+    for (String prefix : List.of("i", "x", "id-", "q", "msg-")) {
+      List<ClusterBatch.Item> renamed = new ArrayList<>();
+      for (int i = 0; i < test.size(); i++) {
+        renamed.add(new ClusterBatch.Item(prefix + i, test.get(i).text()));
+      }
+      ClusterBatch.Clustering rc = ClusterBatch.cluster(renamed, testV, settings);
+      List<String> pred = new ArrayList<>();
+      int un = 0;
+      for (int i = 0; i < renamed.size(); i++) {
+        String t = rc.themeOf().get(i);
+        pred.add(t == null ? "unassigned-" + i : t);
+        un += t == null ? 1 : 0;
+      }
+      Metrics.Scores rs = Metrics.of(truth, pred);
+      System.out.printf("  ids %-5s %3d themes, unassigned %.1f%%, NMI %.3f, ARI %.3f%n", prefix + "N", rc.themes().size(),
+          100.0 * un / renamed.size(), rs.nmi(), rs.ari());
+    }
+
+    List<Banking77.Row> all = new ArrayList<>(train);
+    all.addAll(test);
+    List<float[]> allV = new ArrayList<>(trainV);
+    allV.addAll(testV);
+    coarser(all, allV, settings);
+
     // 2. Stability: cluster train, add test, re-run from the stored state.
     ThemeClusterer clusterer = new ThemeClusterer(settings);
     ThemeSample sample = new ThemeSample(settings);
@@ -130,6 +157,38 @@ public final class ThemeQuality {
         + "their theme id (%.1f%% of the %d that had one); train+test NMI %.3f, ARI %.3f%n",
         first.active().size(), second.active().size(), retired, 100.0 * kept / train.size(), train.size(),
         100.0 * keptOfAssigned / Math.max(1, hadTheme), hadTheme, s2.nmi(), s2.ari());
+  }
+
+  /** Data with fewer, broader groups: all train+test items of a random subset of intents. */
+  static void coarser(List<Banking77.Row> rows, List<float[]> vectors, ThemeSettings settings) {
+    List<String> intents = rows.stream().map(Banking77.Row::label).distinct().sorted().toList();
+    System.out.println("fewer groups (train+test items of N random intents, k not given):");
+    for (int n : new int[] {5, 10, 20, 40}) {
+      List<String> shuffled = new ArrayList<>(intents);
+      java.util.Collections.shuffle(shuffled, new Random(n));
+      java.util.Set<String> pick = new java.util.HashSet<>(shuffled.subList(0, n));
+      List<ClusterBatch.Item> items = new ArrayList<>();
+      List<float[]> vs = new ArrayList<>();
+      List<String> truth = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        if (pick.contains(rows.get(i).label())) {
+          items.add(new ClusterBatch.Item("x" + i, rows.get(i).text()));
+          vs.add(vectors.get(i));
+          truth.add(rows.get(i).label());
+        }
+      }
+      ClusterBatch.Clustering c = ClusterBatch.cluster(items, vs, settings);
+      List<String> pred = new ArrayList<>();
+      int un = 0;
+      for (int i = 0; i < items.size(); i++) {
+        String t = c.themeOf().get(i);
+        pred.add(t == null ? "u" + i : t);
+        un += t == null ? 1 : 0;
+      }
+      Metrics.Scores sc = Metrics.of(truth, pred);
+      System.out.printf("  %2d intents, %5d items: %3d themes, unassigned %.1f%%, NMI %.3f, ARI %.3f%n", n, items.size(),
+          c.themes().size(), 100.0 * un / items.size(), sc.nmi(), sc.ari());
+    }
   }
 
   private static long count(ClusterBatch.Clustering c, Theme t) {

@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
  * Finds themes in the bounded sample. Plain Java, no I/O: the nightly job, the offline
  * {@link ClusterBatch} command and the benchmarks all run this code.
  *
- * <p>First run (no themes yet): Ward clustering of the sample, cut where the Bayesian information
- * criterion of a spherical Gaussian mixture is highest, so the number of themes comes from the
- * data; clusters with fewer than {@code minThemeSize} members are not themes. Every member then
+ * <p>First run (no themes yet): Ward clustering of the sample, cut where the mean silhouette is
+ * best among cuts no finer than the one the Bayesian information criterion of a spherical Gaussian
+ * mixture prefers, so the number of themes comes from the data; clusters with fewer than {@code minThemeSize} members are not themes. Every member then
  * joins its nearest theme centre if it is similar enough.
  *
  * <p>Later runs start from the previous themes (their centres, and each member's previous theme)
@@ -132,7 +132,7 @@ public final class ThemeClusterer {
     }
     List<float[]> vs = subset.stream().map(i -> pts.get(i).vector()).toList();
     Ward ward = Ward.of(vs);
-    int k = ward.bestK(1, Math.max(1, subset.size() / 4));
+    int k = ward.chooseK(Math.max(1, subset.size() / s.minThemeSize()));
     int[] label = ward.cut(k);
     Map<Integer, List<Integer>> groups = new TreeMap<>();
     for (int j = 0; j < label.length; j++) {

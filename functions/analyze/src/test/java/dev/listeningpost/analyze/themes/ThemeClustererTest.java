@@ -119,6 +119,43 @@ class ThemeClustererTest {
   }
 
   @Test
+  void fewBroadTopicsAreNotOverSplitIntoTheirPhrasingFamilies() {
+    // 3 topics, each a spread of 20 tight families of phrasings (as real intents are). BIC alone
+    // prefers the families; the silhouette bound keeps the topics.
+    java.util.Random r = new java.util.Random(5);
+    int dim = 96;
+    List<float[]> vs = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      float[] topic = noise(r, dim, 1.0);
+      for (int f = 0; f < 20; f++) {
+        float[] family = add(topic, noise(r, dim, 0.3));
+        for (int i = 0; i < 15; i++) {
+          vs.add(Blobs.unit(add(family, noise(r, dim, 0.25))));
+        }
+      }
+    }
+    Ward ward = Ward.of(vs);
+    assertTrue(ward.bestK(1, 300) > 3, "BIC alone: " + ward.bestK(1, 300));
+    assertEquals(3, ward.chooseK(300));
+  }
+
+  private static float[] noise(java.util.Random r, int dim, double norm) {
+    float[] v = new float[dim];
+    for (int i = 0; i < dim; i++) {
+      v[i] = (float) (r.nextGaussian() * norm / Math.sqrt(dim));
+    }
+    return v;
+  }
+
+  private static float[] add(float[] a, float[] b) {
+    float[] v = new float[a.length];
+    for (int i = 0; i < a.length; i++) {
+      v[i] = a[i] + b[i];
+    }
+    return v;
+  }
+
+  @Test
   void wardBicPrefersOneClusterForOneBlob() {
     Blobs one = new Blobs(1, 48, 3);
     List<float[]> vs = one.members("x", 80, 1).stream().map(Member::vector).toList();
