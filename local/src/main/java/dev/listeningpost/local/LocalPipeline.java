@@ -1,6 +1,6 @@
 package dev.listeningpost.local;
 
-import dev.listeningpost.feedback.store.FeedbackStore;
+import dev.listeningpost.analyze.api.ReadApi;
 import dev.listeningpost.feedback.store.TableDefinitions;
 import dev.listeningpost.ingest.IngestSettings;
 import dev.listeningpost.ingest.WebhookService;
@@ -8,7 +8,6 @@ import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -73,7 +72,7 @@ final class LocalPipeline implements AutoCloseable {
 
       LocalJobs jobs = new PipelineJobs(context, dynamo.endpoint(), dataDir);
       LocalServer server = new LocalServer(options.port(), context.getBean(WebhookService.class),
-          context.getBean(FeedbackStore.class), jobs, context.getBean(IngestSettings.class), context.getBean(Clock.class));
+          context.getBean(ReadApi.class), jobs, context.getBean(IngestSettings.class));
       server.start();
       return new LocalPipeline(dynamo, context, server, dataDir);
     } catch (Exception | Error e) {

@@ -1,12 +1,10 @@
 package dev.listeningpost.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.listeningpost.feedback.Feedback;
-import dev.listeningpost.feedback.store.FeedbackStore;
+import dev.listeningpost.analyze.api.ReadApi;
 import dev.listeningpost.feedback.store.StorageUnavailableException;
 import dev.listeningpost.ingest.IngestSettings;
 import dev.listeningpost.ingest.WebhookService;
@@ -16,11 +14,6 @@ import dev.listeningpost.ingest.http.WebhookResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,23 +27,20 @@ import org.slf4j.LoggerFactory;
 final class LocalServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration MAX_RANGE = Duration.ofDays(366);
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final WebhookService webhooks;
-  private final FeedbackStore feedback;
+  private final ReadApi readApi;
   private final LocalJobs jobs;
   private final IngestSettings settings;
-  private final Clock clock;
 
-  LocalServer(int port, WebhookService webhooks, FeedbackStore feedback, LocalJobs jobs, IngestSettings settings,
-              Clock clock) throws IOException {
+  LocalServer(int port, WebhookService webhooks, ReadApi readApi, LocalJobs jobs, IngestSettings settings)
+      throws IOException {
     this.webhooks = webhooks;
-    this.feedback = feedback;
+    this.readApi = readApi;
     this.jobs = jobs;
     this.settings = settings;
-    this.clock = clock;
     this.server = HttpServer.create(new InetSocketAddress("0.0.0.0", port), 64);
     this.executor = Executors.newFixedThreadPool(8, r -> {
       Thread t = new Thread(r, "http");
@@ -77,8 +67,9 @@ final class LocalServer implements AutoCloseable {
         webhook(ex);
       } else if (path.equals("/health")) {
         json(ex, 200, JSON.createObjectNode().put("status", "ok").put("channels", String.join(",", webhooks.channels().stream().sorted().toList())));
-      } else if (path.equals("/api/feedback") && method.equals("GET")) {
-        feedbackList(ex);
+      } else if (ReadApi.serves(path)) {
+        ReadApi.Response r = readApi.handle(method, path, HttpExchanges.query(ex));
+        HttpExchanges.send(ex, r.status(), r.contentType(), r.body(), Map.of());
       } else if (path.startsWith("/api/") || path.startsWith("/digests/") || path.startsWith("/local/jobs/")) {
         LocalJobs.Result r = jobs.handle(method, path, HttpExchanges.query(ex));
         HttpExchanges.send(ex, r.status(), r.contentType(), r.body(), Map.of());
@@ -107,37 +98,6 @@ final class LocalServer implements AutoCloseable {
         HttpExchanges.headers(ex), HttpExchanges.query(ex), body);
     WebhookResponse response = webhooks.handle(request);
     HttpExchanges.send(ex, response.status(), response.contentType(), response.body(), response.headers());
-  }
-
-  private void feedbackList(HttpExchange ex) throws IOException {
-    Map<String, String> q = HttpExchanges.query(ex);
-    Instant until = instant(q.get("until"), "until", clock.instant());
-    Instant since = instant(q.get("since"), "since", until.minus(Duration.ofDays(7)));
-    if (!since.isBefore(until)) {
-      throw new IllegalArgumentException("'since' must be before 'until'");
-    }
-    if (Duration.between(since, until).compareTo(MAX_RANGE) > 0) {
-      throw new IllegalArgumentException("the range may span at most 366 days");
-    }
-    List<Feedback> items = feedback.createdBetween(since, until, q.get("channel"));
-    ObjectNode out = JSON.createObjectNode();
-    out.put("since", since.toString());
-    out.put("until", until.toString());
-    out.put("count", items.size());
-    ArrayNode arr = out.putArray("items");
-    items.forEach(f -> arr.add(FeedbackJson.of(JSON, f)));
-    json(ex, 200, out);
-  }
-
-  private static Instant instant(String v, String name, Instant dflt) {
-    if (v == null || v.isBlank()) {
-      return dflt;
-    }
-    try {
-      return v.length() == 10 ? java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("'" + name + "' must be an ISO-8601 instant or date, e.g. 2026-11-16T00:00:00Z");
-    }
   }
 
   private static void json(HttpExchange ex, int status, ObjectNode body) throws IOException {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.listeningpost.analyze.AnalyzeService;
 import dev.listeningpost.analyze.themes.Period;
 import dev.listeningpost.analyze.themes.ThemeJob;
-import dev.listeningpost.analyze.themes.ThemeQueryService;
 import dev.listeningpost.digest.DigestJob;
 import dev.listeningpost.digest.DigestResult;
 import dev.listeningpost.digest.archive.ArchivedDigest;
@@ -20,7 +19,6 @@ import io.micronaut.context.ApplicationContext;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,21 +82,6 @@ final class PipelineJobs implements LocalJobs {
       Period p = Period.parse(query.getOrDefault("period", "30d"), clock);
       return json(200, context.getBean(ReparseService.class).reparseCreatedBetween(p.from(), p.until(), query.get("channel")));
     }
-    if (get && path.equals("/api/themes")) {
-      Period p = Period.parse(query.get("period"), clock);
-      ObjectNode out = JSON.createObjectNode();
-      out.put("from", p.from().toString());
-      out.put("until", p.until().toString());
-      out.set("themes", JSON.valueToTree(context.getBean(ThemeQueryService.class).themes(p)));
-      return new Result(200, "application/json", out.toString());
-    }
-    if (get && path.startsWith("/api/themes/")) {
-      String id = path.substring("/api/themes/".length());
-      Period p = Period.parse(query.get("period"), clock);
-      return context.getBean(ThemeQueryService.class).theme(id, p)
-          .map(d -> json(200, d))
-          .orElseGet(() -> problem(Problem.of(404, "unknown-theme", "Unknown theme", "no theme '" + id + "'")));
-    }
     if (get && (path.equals("/api/digests/latest") || path.equals("/digests/latest"))) {
       Optional<ArchivedDigest> latest = context.getBean(DigestArchive.class).latest();
       if (latest.isEmpty()) {
@@ -147,7 +130,4 @@ final class PipelineJobs implements LocalJobs {
     return new Result(p.status(), p.contentType(), p.body());
   }
 
-  static Instant now(Clock c) {
-    return c.instant();
-  }
 }
