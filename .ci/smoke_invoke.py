@@ -33,7 +33,10 @@ PACKAGING_ERRORS = ("ClassNotFoundException", "NoClassDefFoundError", "NoSuchMet
                     "ClassCastException", "AbstractMethodError", "Invalid handler",
                     # Micronaut could not bind the event to the handler's input type: the Handler
                     # string names a method (the runtime then passes a raw Map) or the type is wrong.
-                    "Unconvertible input", "must be a Class or ParameterizedType", "SerdeException")
+                    "Unconvertible input", "must be a Class or ParameterizedType", "SerdeException",
+                    # The runtime's own Jackson could not build the handler's input type (a record,
+                    # or a class without a no-arg constructor): every invocation would fail so.
+                    "An error occurred during JSON parsing")
 
 
 # An init error caused only by AWS being unreachable here would not happen in AWS.
