@@ -104,6 +104,63 @@ public class FeedbackStore {
   }
 
   /**
+   * Rewrites an item's parsed fields (kind, text, author, thread, permalink, score, hashtags) in
+   * place, for re-parsing a stored raw payload with an improved adapter. Identity, times, status,
+   * raw payload and theme stay; a deleted item is never touched. With {@code reanalyze} the
+   * sentiment and embedding are cleared so the text is analyzed again.
+   */
+  public WriteOutcome replaceParsed(Feedback item, boolean reanalyze) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    List<String> sets = new ArrayList<>();
+    List<String> removes = new ArrayList<>();
+    setOrRemove("kind", item.kind().name(), values, names, sets, removes);
+    setOrRemove("text", item.text().isEmpty() ? null : item.text(), values, names, sets, removes);
+    setOrRemove("authorId", item.author().id(), values, names, sets, removes);
+    setOrRemove("authorHandle", item.author().handle(), values, names, sets, removes);
+    setOrRemove("authorName", item.author().displayName(), values, names, sets, removes);
+    names.put("#authorStaff", "authorStaff");
+    values.put(":authorStaff", AttributeValue.fromBool(item.author().staff()));
+    sets.add("#authorStaff = :authorStaff");
+    setOrRemove("threadId", item.thread().threadId(), values, names, sets, removes);
+    setOrRemove("parentId", item.thread().parentId(), values, names, sets, removes);
+    setOrRemove("inReplyToAuthorId", item.thread().inReplyToAuthorId(), values, names, sets, removes);
+    setOrRemove("permalink", item.permalink(), values, names, sets, removes);
+    names.put("#score", "score");
+    if (item.score() == null) {
+      removes.add("#score");
+    } else {
+      values.put(":score", AttributeValue.fromN(Double.toString(item.score())));
+      sets.add("#score = :score");
+    }
+    names.put("#hashtags", "hashtags");
+    if (item.hashtags().isEmpty()) {
+      removes.add("#hashtags");
+    } else {
+      values.put(":hashtags", AttributeValue.fromL(item.hashtags().stream().map(AttributeValue::fromS).toList()));
+      sets.add("#hashtags = :hashtags");
+    }
+    if (reanalyze) {
+      removes.addAll(List.of("sentiment", "sentimentLabel", "embedding", "analyzedAt"));
+    }
+    values.put(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
+    names.put("#status", "status");
+    String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+    return conditionalUpdate(item.id(), update, "attribute_exists(#id) AND #status <> :deleted", values, names);
+  }
+
+  private static void setOrRemove(String attribute, String value, Map<String, AttributeValue> values,
+                                  Map<String, String> names, List<String> sets, List<String> removes) {
+    names.put("#" + attribute, attribute);
+    if (value == null) {
+      removes.add("#" + attribute);
+    } else {
+      values.put(":" + attribute, AttributeValue.fromS(value));
+      sets.add("#" + attribute + " = :" + attribute);
+    }
+  }
+
+  /**
    * Records analysis results. Conditional on the item existing and not being deleted, so a late
    * stream record never resurrects a deleted item.
    */

@@ -46,6 +46,16 @@ public class StorageFactory {
     return builder.build();
   }
 
+  /**
+   * The one clock every service uses. Secondary, not conditional on a missing Clock, so a test's
+   * fixed clock wins and there is no circular condition check.
+   */
+  @Singleton
+  @io.micronaut.context.annotation.Secondary
+  java.time.Clock clock() {
+    return java.time.Clock.systemUTC();
+  }
+
   @Singleton
   TableSchema<Feedback> feedbackSchema(@Value("${feedback.retention-days:730}") int retentionDays) {
     return FeedbackSchema.create(Duration.ofDays(Math.max(0, retentionDays)));

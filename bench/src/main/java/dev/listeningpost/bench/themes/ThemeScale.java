@@ -1,0 +1,118 @@
+package dev.listeningpost.bench.themes;
+
+import dev.listeningpost.analyze.themes.Member;
+import dev.listeningpost.analyze.themes.ThemeClusterer;
+import dev.listeningpost.analyze.themes.ThemeIndex;
+import dev.listeningpost.analyze.themes.ThemeSample;
+import dev.listeningpost.analyze.themes.ThemeSettings;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Nightly re-cluster time and heap as volume grows: N items (SYNTHETIC 384-d unit vectors around
+ * 120 random topic centres, generated on the fly) are folded into the bounded sample, the sample
+ * is re-clustered, and every item is assigned to its theme, the way the nightly job does.
+ *
+ * <pre>java -Xmx1g -cp bench/target/benchmarks.jar dev.listeningpost.bench.themes.ThemeScale 10000 100000 1000000</pre>
+ */
+public final class ThemeScale {
+  private static final int DIM = 384;
+  private static final int TOPICS = 120;
+
+  private ThemeScale() {
+  }
+
+  public static void main(String[] args) {
+    List<Integer> sizes = new ArrayList<>();
+    for (String a : args) {
+      sizes.add(Integer.parseInt(a.replace("_", "")));
+    }
+    if (sizes.isEmpty()) {
+      sizes = List.of(10_000, 100_000, 1_000_000);
+    }
+    ThemeSettings settings = ThemeSettings.defaults();
+    float[][] centres = new float[TOPICS][];
+    Random r = new Random(42);
+    for (int t = 0; t < TOPICS; t++) {
+      centres[t] = unit(gaussian(r, 1.0));
+    }
+    System.out.printf("max heap %d MB, %d processors, synthetic vectors: %d topics x %d dims%n",
+        Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), TOPICS, DIM);
+    System.out.println("items      fold(s)  cluster(s)  assign(s)  total(s)  themes  unassigned  peak heap(MB)");
+    for (int n : sizes) {
+      System.gc();
+      resetPeaks();
+      long t0 = System.nanoTime();
+      ThemeSample sample = new ThemeSample(settings);
+      Random rnd = new Random(n);
+      for (int i = 0; i < n; i++) {
+        sample.offer(new Member("i" + i, "item " + i, null, null, null, item(centres, rnd, i)));
+      }
+      long t1 = System.nanoTime();
+      ThemeClusterer.Result result = new ThemeClusterer(settings).recluster(sample.members(), List.of(), Instant.EPOCH);
+      long t2 = System.nanoTime();
+      ThemeIndex index = result.index();
+      Random again = new Random(n);
+      int unassigned = 0;
+      for (int i = 0; i < n; i++) {
+        if (index.assign(item(centres, again, i)) == null) {
+          unassigned++;
+        }
+      }
+      long t3 = System.nanoTime();
+      System.out.printf("%-10d %7.1f  %10.1f  %9.1f  %8.1f  %6d  %9.1f%%  %13d%n", n, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+          (t3 - t2) / 1e9, (t3 - t0) / 1e9, result.active().size(), 100.0 * unassigned / n, peakHeapMb());
+    }
+  }
+
+  private static float[] item(float[][] centres, Random r, int i) {
+    // Topic sizes follow a Zipf-like spread, as real feedback does.
+    int t = (int) Math.min(TOPICS - 1, Math.floor(Math.pow(r.nextDouble(), 2) * TOPICS));
+    float[] noise = gaussian(r, 0.9 / Math.sqrt(DIM));
+    float[] v = new float[DIM];
+    for (int j = 0; j < DIM; j++) {
+      v[j] = centres[t][j] + noise[j];
+    }
+    return unit(v);
+  }
+
+  private static float[] gaussian(Random r, double sd) {
+    float[] v = new float[DIM];
+    for (int i = 0; i < DIM; i++) {
+      v[i] = (float) (r.nextGaussian() * sd);
+    }
+    return v;
+  }
+
+  private static float[] unit(float[] v) {
+    double n = 0;
+    for (float x : v) {
+      n += x * x;
+    }
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) (v[i] / Math.sqrt(n));
+    }
+    return v;
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      p.resetPeakUsage();
+    }
+  }
+
+  private static long peakHeapMb() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum >> 20;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.listeningpost.analyze.themes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.listeningpost.analyze.testing.FakeEmbedder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterBatchTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void writesEveryInputIdOnceWithThemeAndLabelOrNull(@TempDir Path dir) throws Exception {
+    String[] topics = {"refund refund money back order", "password reset login account locked",
+        "dark mode theme colours night"};
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      lines.add(JSON.writeValueAsString(Map.of("id", "m" + i, "text", topics[i % 3] + " " + (i % 3 == 0 ? "asap" : ""))));
+    }
+    lines.add(JSON.writeValueAsString(Map.of("id", "m0", "text", "a repeated id")));
+    lines.add(JSON.writeValueAsString(Map.of("id", "empty", "text", "")));
+    lines.add("");
+    Path in = dir.resolve("in.jsonl");
+    Path out = dir.resolve("out.jsonl");
+    Files.write(in, lines);
+
+    ClusterBatch.Summary s = ClusterBatch.run(in, out, new FakeEmbedder(), ThemeSettings.defaults());
+
+    List<JsonNode> rows = new ArrayList<>();
+    for (String l : Files.readAllLines(out)) {
+      rows.add(JSON.readTree(l));
+    }
+    assertEquals(61, rows.size());
+    assertEquals(61, rows.stream().map(r -> r.get("id").asText()).distinct().count());
+    assertEquals(3, s.themes());
+    Map<Integer, String> themeOfTopic = new HashMap<>();
+    for (JsonNode r : rows) {
+      String id = r.get("id").asText();
+      if (id.equals("empty")) {
+        assertTrue(r.get("theme").isNull(), "an empty text has no theme");
+        continue;
+      }
+      int topic = Integer.parseInt(id.substring(1)) % 3;
+      String theme = r.get("theme").asText();
+      assertEquals(themeOfTopic.computeIfAbsent(topic, t -> theme), theme);
+      assertTrue(r.get("label").asText().length() > 0);
+    }
+    assertEquals(1, s.unassigned());
+  }
+}

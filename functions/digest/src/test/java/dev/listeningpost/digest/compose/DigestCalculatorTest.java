@@ -1,0 +1,171 @@
+package dev.listeningpost.digest.compose;
+
+import static dev.listeningpost.digest.Items.ADA;
+import static dev.listeningpost.digest.Items.GRACE;
+import static dev.listeningpost.digest.Items.STAFF;
+import static dev.listeningpost.digest.Items.post;
+import static dev.listeningpost.digest.Items.reply;
+import static dev.listeningpost.digest.Items.withSentiment;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.listeningpost.digest.period.ReportingPeriod;
+import dev.listeningpost.feedback.Feedback;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DigestCalculatorTest {
+  private static final ReportingPeriod W47 = ReportingPeriod.parse("2026-W47", ZoneOffset.UTC);
+  private static final Instant MON = W47.start();
+  private static final Instant NOW = W47.end().plus(Duration.ofHours(6));
+
+  private static Instant at(int hours) {
+    return MON.plus(Duration.ofHours(hours));
+  }
+
+  private static Digest digest(List<Feedback> items, List<Feedback> previous, List<Feedback> after) {
+    return new DigestCalculator(ComposeOptions.DEFAULTS, ThemeLabels.NONE)
+        .calculate(new PeriodFeedback(W47, items, previous, after, NOW));
+  }
+
+  @Test
+  void withoutAnalysisSentimentIsAbsentNotZero() {
+    Digest d = digest(List.of(post("1", ADA, at(1), "hello")), List.of(), List.of());
+    assertEquals(Digest.Sentiment.NONE, d.sentiment());
+    assertNull(d.sentiment().net());
+    assertNull(d.counts().netSentiment());
+    assertTrue(d.themes().isEmpty());
+  }
+
+  @Test
+  void netSentimentUsesLabelsAndFallsBackToScores() {
+    List<Feedback> items = List.of(
+        withSentiment(post("1", ADA, at(1), "love it"), 0.8, "positive", null),
+        withSentiment(post("2", ADA, at(2), "great"), 0.6, null, null),         // score only: positive
+        withSentiment(post("3", GRACE, at(3), "broken"), -0.7, "NEGATIVE", null),
+        withSentiment(post("4", GRACE, at(4), "ok"), null, "neutral", null),      // label only
+        post("5", GRACE, at(5), "not analyzed yet"));
+    Digest.Sentiment s = digest(items, List.of(), List.of()).sentiment();
+    assertEquals(4, s.analyzed());
+    assertEquals(2, s.positive());
+    assertEquals(1, s.neutral());
+    assertEquals(1, s.negative());
+    assertEquals(0.25, s.net(), 1e-9);
+    assertEquals((0.8 + 0.6 - 0.7) / 3, s.average(), 1e-9);
+  }
+
+  @Test
+  void volumeTrendAndChannelMix() {
+    List<Feedback> items = List.of(post("1", ADA, at(1), "a"), post("github", "g1", GRACE, at(2), "b"),
+        post("2", GRACE, at(3), "c"), post("3", ADA, at(4), "d"));
+    Digest d = digest(items, List.of(post("0", ADA, at(-30), "old"), post("00", ADA, at(-40), "old")), List.of());
+    assertEquals(4, d.volume().total());
+    assertEquals(2, d.volume().previousTotal());
+    assertEquals(1.0, d.volume().change(), 1e-9);
+    // Identities are per channel: Grace on GitHub and on Slack are two authors.
+    assertEquals(3, d.volume().authors());
+    assertEquals(List.of("slack", "github"), d.channels().stream().map(Digest.Share::label).toList());
+    assertEquals(0.75, d.channels().get(0).fraction(), 1e-9);
+  }
+
+  @Test
+  void communityCountsMemberAndStaffReplies() {
+    Feedback question = post("1", ADA, at(1), "how do I export?");
+    Feedback staffPost = post("2", STAFF, at(2), "We shipped dark mode #launch");
+    List<Feedback> items = List.of(question, staffPost,
+        reply("3", GRACE, at(3), "Settings > Export", question),     // member helps member
+        reply("4", STAFF, at(4), "Docs: ...", question),              // staff answers
+        reply("5", ADA, at(5), "Finally!", staffPost),                // member answers staff
+        reply("6", GRACE, at(6), "Love it", staffPost));
+    Digest d = digest(items, List.of(), List.of());
+    assertEquals(4, d.community().replies());
+    assertEquals(3, d.community().memberReplies());
+    assertEquals(1, d.community().staffReplies());
+    assertEquals(1, d.community().membersHelpingMembers());
+    assertEquals(0.75, d.community().memberShare(), 1e-9);
+    assertEquals(2, d.volume().posts());
+    // What worked: the staff post drew two member replies.
+    assertEquals(1, d.whatWorked().size());
+    assertEquals(2, d.whatWorked().get(0).memberReplies());
+    assertEquals("launch", d.hashtags().get(0).label());
+    // Latest quotes are the members' voice, newest first.
+    assertEquals(List.of("Love it", "Finally!", "Settings > Export", "how do I export?"),
+        d.quotes().stream().map(Quote::text).toList());
+    // Advocates: Grace answered others twice.
+    assertEquals("Grace Hopper", d.advocates().get(0).name());
+    assertEquals(2, d.advocates().get(0).repliesToOthers());
+  }
+
+  @Test
+  void unansweredAreMemberMessagesWithoutAReplyFromSomeoneElsePastTheSla() {
+    Feedback ignored = post("1", ADA, at(1), "anyone there?");
+    Feedback selfBump = post("2", GRACE, at(2), "export fails");
+    Feedback answeredLater = post("3", ADA, at(160), "late sunday question");
+    Feedback recent = post("4", GRACE, W47.end().minus(Duration.ofHours(1)), "too recent to count");
+    Feedback staffQuestion = post("5", STAFF, at(5), "staff post nobody answered");
+    List<Feedback> items = List.of(ignored, selfBump, reply("2b", GRACE, at(3), "bump", selfBump),
+        answeredLater, recent, staffQuestion);
+    // The answer came after the period ended, within the reply window.
+    List<Feedback> after = List.of(reply("3b", STAFF, W47.end().plus(Duration.ofHours(2)), "here you go", answeredLater));
+    Digest d = digest(items, List.of(), after);
+    assertEquals(List.of("anyone there?", "export fails"), d.unanswered().oldest().stream().map(Quote::text).toList());
+    assertEquals(2, d.unanswered().total());
+    assertEquals(2, d.counts().unanswered());
+  }
+
+  @Test
+  void themesGroupByThemeIdWithLabelsWhenAvailable() {
+    List<Feedback> items = List.of(
+        withSentiment(post("1", ADA, at(1), "export is slow"), -0.5, "negative", "t-export"),
+        withSentiment(post("2", GRACE, at(2), "export times out"), -0.6, "negative", "t-export"),
+        withSentiment(post("3", GRACE, at(3), "love dark mode"), 0.7, "positive", "t-dark"),
+        post("4", ADA, at(4), "not themed"));
+    List<Feedback> previous = List.of(withSentiment(post("0", ADA, at(-20), "export?"), 0.0, "neutral", "t-export"));
+    ThemeLabels labels = ids -> Map.of("t-export", "export speed");
+    Digest d = new DigestCalculator(ComposeOptions.DEFAULTS, labels)
+        .calculate(new PeriodFeedback(W47, items, previous, List.of(), NOW));
+    assertEquals(2, d.themes().size());
+    Digest.ThemeSummary export = d.themes().get(0);
+    assertEquals("t-export", export.themeId());
+    assertEquals("export speed", export.label());
+    assertEquals(2, export.count());
+    assertEquals(1, export.previousCount());
+    assertEquals(-1.0, export.net(), 1e-9);
+    assertEquals(2, export.quotes().size());
+    assertNull(d.themes().get(1).label());
+    assertEquals(0, d.themes().get(1).previousCount());
+  }
+
+  @Test
+  void failingThemeLabelsOrSectionsDoNotBreakTheDigest() {
+    ThemeLabels broken = ids -> {
+      throw new IllegalStateException("themes table down");
+    };
+    SectionContributor failing = data -> {
+      throw new IllegalStateException("boom");
+    };
+    SectionContributor extra = data -> Optional.of(new Section("x", "Extra", null,
+        List.of(new Digest.Share("a", data.items().size(), 1)), List.of()));
+    DigestComposer composer = new DigestComposer(null, broken, List.of(failing, extra), ComposeOptions.DEFAULTS,
+        java.time.Clock.fixed(NOW, ZoneOffset.UTC));
+    Digest d = composer.compose(new PeriodFeedback(W47,
+        List.of(withSentiment(post("1", ADA, at(1), "x"), 0.1, null, "t1")), List.of(), List.of(), NOW));
+    assertNull(d.themes().get(0).label());
+    assertEquals(List.of("Extra"), d.extras().stream().map(Section::title).toList());
+  }
+
+  @Test
+  void quotesAreShortenedAtAWordBoundary() {
+    String longText = "word ".repeat(200);
+    Quote q = Quotes.of(post("1", ADA, at(1), longText));
+    assertTrue(q.text().length() <= Quotes.MAX_CHARS, "length " + q.text().length());
+    assertTrue(q.text().endsWith("word\u2026"));
+    assertEquals("a b", Quotes.shorten("  a \n\t b ", 280));
+  }
+}

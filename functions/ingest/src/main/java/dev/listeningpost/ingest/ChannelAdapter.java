@@ -1,0 +1,73 @@
+package dev.listeningpost.ingest;
+
+import dev.listeningpost.ingest.http.WebhookException;
+import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.http.WebhookResponse;
+import java.util.Set;
+
+/**
+ * One community channel. Adding a channel is one implementation of this interface (a jakarta
+ * {@code @Singleton}), its sample events under {@code events/ingest/<channel>/}, its tests and a section
+ * in docs/channels.md. The {@link WebhookService} does routing, limits, media types, storage and
+ * error mapping, so an adapter only knows its platform.
+ */
+public interface ChannelAdapter {
+
+  /** Path segment and stored channel name, lower case: {@code /webhooks/{channel}}. */
+  String channel();
+
+  /** Media types this channel posts; anything else is answered 415. */
+  default Set<String> mediaTypes() {
+    return Set.of("application/json");
+  }
+
+  /**
+   * Answers a GET the platform sends when a webhook is registered (X CRC, Meta subscribe).
+   * Channels without one keep the default: 405.
+   */
+  default WebhookResponse handshake(WebhookRequest request, ChannelContext context) {
+    throw new WebhookException(405, "method-not-allowed", "Method not allowed",
+        "the " + channel() + " webhook accepts POST only");
+  }
+
+  /**
+   * Answers a CORS preflight ({@code OPTIONS}). Only channels called from browsers (the widget)
+   * override it; the default is 405.
+   */
+  default WebhookResponse preflight(WebhookRequest request, ChannelContext context) {
+    throw new WebhookException(405, "method-not-allowed", "Method not allowed",
+        "the " + channel() + " webhook does not accept OPTIONS");
+  }
+
+  /**
+   * Headers added to every answer on this channel, errors included (CORS for the widget, so a
+   * browser can read a 401 or 429). Default: none.
+   */
+  default java.util.Map<String, String> responseHeaders(WebhookRequest request, ChannelContext context) {
+    return java.util.Map.of();
+  }
+
+  /**
+   * Rebuilds the request a stored item came from, for {@link ReparseService}: only the raw body is
+   * kept, so channels that read headers in {@link #parse} (event names, instance URLs) restore them
+   * here from the stored item. Signatures are not re-checked on a replay.
+   */
+  default WebhookRequest replay(dev.listeningpost.feedback.Feedback stored, byte[] body) {
+    return new WebhookRequest("POST", "/webhooks/" + channel(),
+        java.util.Map.of("content-type", mediaTypes().iterator().next()), java.util.Map.of(), body);
+  }
+
+  /**
+   * Verifies the request came from the platform: the signature over the raw body bytes, in
+   * constant time, and the timestamp window where one is signed. Throws a 401
+   * {@link WebhookException} otherwise. Runs before any parsing.
+   */
+  void verify(WebhookRequest request, ChannelContext context);
+
+  /**
+   * Turns a verified delivery into feedback changes, or a handshake answer, or nothing (an event
+   * we do not use: still 200 so the platform neither retries nor disables the webhook).
+   * Throws a 400 {@link WebhookException} for a payload that is not what the platform sends.
+   */
+  Delivery parse(WebhookRequest request, ChannelContext context);
+}

@@ -1,0 +1,181 @@
+package dev.listeningpost.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.listeningpost.feedback.store.FeedbackStore;
+import dev.listeningpost.feedback.store.StorageUnavailableException;
+import dev.listeningpost.feedback.store.WriteOutcome;
+import dev.listeningpost.ingest.http.Problem;
+import dev.listeningpost.ingest.http.WebhookException;
+import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.ingest.secrets.SecretResolver;
+import dev.listeningpost.ingest.staff.StaffDirectory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles {@code /webhooks/{channel}[/{source}]}: routing, limits, media type, signature, parsing and
+ * idempotent storage. The same service answers in Lambda, in the local stack and in benchmarks.
+ *
+ * <p>Order matters: size and media type are checked before the signature (cheap, and no secret is
+ * touched for junk), the signature before parsing (nothing unverified is interpreted), and storage
+ * errors become 503 so the platform redelivers; redelivery is harmless because every write is conditional.
+ */
+@Singleton
+public class WebhookService {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookService.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  private final Map<String, ChannelAdapter> adapters;
+  private final FeedbackStore store;
+  private final SecretResolver secrets;
+  private final StaffDirectory staff;
+  private final IngestSettings settings;
+  private final Clock clock;
+
+  public WebhookService(List<ChannelAdapter> adapters, FeedbackStore store, SecretResolver secrets,
+                        StaffDirectory staff, IngestSettings settings, Clock clock) {
+    this.adapters = adapters.stream().collect(Collectors.toUnmodifiableMap(ChannelAdapter::channel, Function.identity()));
+    this.store = store;
+    this.secrets = secrets;
+    this.staff = staff;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public java.util.Set<String> channels() {
+    return adapters.keySet();
+  }
+
+  public WebhookResponse handle(WebhookRequest request) {
+    String[] parts = request.path().replaceAll("/+$", "").split("/");
+    // ["", "webhooks", channel, (source)]
+    if (parts.length < 3 || parts.length > 4 || !"webhooks".equals(parts[1])) {
+      return Problem.of(404, "not-found", "Not found", "webhook paths are /webhooks/{channel}[/{source}]");
+    }
+    String channel = parts[2].toLowerCase(Locale.ROOT);
+    String source = parts.length == 4 ? parts[3] : null;
+    ChannelAdapter adapter = adapters.get(channel);
+    if (adapter == null || (source != null && !SEGMENT.matcher(source).matches())) {
+      return Problem.of(404, "unknown-channel", "Unknown channel",
+          "no channel '" + truncate(parts[2]) + "'; known channels: " + String.join(", ", adapters.keySet().stream().sorted().toList()));
+    }
+    ChannelContext ctx = new ChannelContext(channel, source, clock.instant(), secrets, staff);
+    return withChannelHeaders(adapter, request, ctx, dispatch(adapter, request, ctx, channel, source));
+  }
+
+  private WebhookResponse dispatch(ChannelAdapter adapter, WebhookRequest request, ChannelContext ctx,
+                                   String channel, String source) {
+    try {
+      WebhookResponse response = switch (request.method()) {
+        case "GET" -> adapter.handshake(request, ctx);
+        case "POST" -> post(adapter, request, ctx);
+        case "OPTIONS" -> adapter.preflight(request, ctx);
+        default -> throw new WebhookException(405, "method-not-allowed", "Method not allowed",
+            request.method() + " is not supported on webhooks");
+      };
+      log(channel, source, response.status(), null);
+      return response;
+    } catch (WebhookException e) {
+      log(channel, source, e.status(), e.slug());
+      return Problem.of(e);
+    } catch (StorageUnavailableException e) {
+      LOG.warn("webhook channel={} source={} status=503 storage unavailable: {}", channel, source, e.getMessage());
+      return Problem.of(503, "storage-unavailable", "Temporarily unavailable",
+          "feedback storage is temporarily unavailable; retry later").withHeaders(Map.of("Retry-After", "5"));
+    }
+  }
+
+  private static WebhookResponse withChannelHeaders(ChannelAdapter adapter, WebhookRequest request, ChannelContext ctx,
+                                                    WebhookResponse response) {
+    Map<String, String> extra;
+    try {
+      extra = adapter.responseHeaders(request, ctx);
+    } catch (RuntimeException e) {
+      // Extra headers are a courtesy (CORS); failing to compute them must not turn an answer into a 5xx.
+      return response;
+    }
+    return extra.isEmpty() ? response : response.withHeaders(extra);
+  }
+
+  private WebhookResponse post(ChannelAdapter adapter, WebhookRequest request, ChannelContext ctx) {
+    if (request.body().length > settings.maxBodyBytes()) {
+      throw new WebhookException(413, "payload-too-large", "Payload too large",
+          "body is " + request.body().length + " bytes; the limit is " + settings.maxBodyBytes());
+    }
+    String mediaType = request.mediaType();
+    if (mediaType == null || !adapter.mediaTypes().contains(mediaType)) {
+      throw new WebhookException(415, "unsupported-media-type", "Unsupported media type",
+          "content type " + (mediaType == null ? "(none)" : "'" + truncate(mediaType) + "'")
+              + " is not accepted; expected " + String.join(" or ", adapter.mediaTypes()));
+    }
+    try {
+      adapter.verify(request, ctx);
+    } catch (WebhookException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A header or key we could not even decode is an unverified request, not a server fault.
+      throw WebhookException.unauthorized("signature could not be checked (" + e.getClass().getSimpleName() + ")");
+    }
+    Delivery delivery;
+    try {
+      delivery = adapter.parse(request, ctx);
+    } catch (WebhookException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // An adapter bug or an unexpected shape must not become a 5xx retry loop for the platform.
+      throw WebhookException.malformed("payload could not be read as a " + ctx.channel() + " event ("
+          + e.getClass().getSimpleName() + ")");
+    }
+    Map<WriteOutcome, Integer> counts = new EnumMap<>(WriteOutcome.class);
+    for (FeedbackChange change : delivery.changes()) {
+      WriteOutcome outcome;
+      if (change instanceof FeedbackChange.Create c) {
+        outcome = store.create(c.item());
+      } else if (change instanceof FeedbackChange.Edit e) {
+        outcome = store.edit(e.item(), e.editedAt());
+      } else {
+        FeedbackChange.Delete d = (FeedbackChange.Delete) change;
+        outcome = store.delete(d.id(), d.deletedAt());
+      }
+      counts.merge(outcome, 1, Integer::sum);
+    }
+    if (delivery.response() != null) {
+      return delivery.response();
+    }
+    ObjectNode ack = JSON.createObjectNode();
+    ack.put("ok", true);
+    ack.put("stored", counts.getOrDefault(WriteOutcome.CREATED, 0));
+    ack.put("updated", counts.getOrDefault(WriteOutcome.UPDATED, 0));
+    ack.put("unchanged", counts.getOrDefault(WriteOutcome.UNCHANGED, 0));
+    if (delivery.note() != null) {
+      ack.put("note", delivery.note());
+    }
+    return WebhookResponse.json(200, ack.toString());
+  }
+
+  private static void log(String channel, String source, int status, String problem) {
+    // Never the body, headers or secrets: only what is needed to follow a delivery.
+    if (status >= 400) {
+      LOG.info("webhook channel={} source={} status={} problem={}", channel, source, status, problem);
+    } else if (LOG.isDebugEnabled()) {
+      LOG.debug("webhook channel={} source={} status={}", channel, source, status);
+    }
+  }
+
+  private static String truncate(String s) {
+    String clean = s.replaceAll("[^\\x20-\\x7e]", "?");
+    return clean.length() > 40 ? clean.substring(0, 40) + "..." : clean;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.listeningpost.local;
+
+import java.util.concurrent.CountDownLatch;
+
+/** Entry point of {@code listening-post-local.jar}. */
+public final class Main {
+  private Main() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.println(Options.USAGE);
+      System.exit(2);
+      return;
+    }
+    switch (options.command()) {
+      case "help" -> System.out.println(Options.USAGE);
+      case "cluster", "sentiment" -> System.exit(OfflineCommands.run(options));
+      default -> serve(options);
+    }
+  }
+
+  private static void serve(Options options) throws Exception {
+    LocalPipeline pipeline = LocalPipeline.start(options, System.getenv());
+    CountDownLatch stopped = new CountDownLatch(1);
+    // SIGTERM / Ctrl-C: stop HTTP, close the context, stop DynamoDB Local (it flushes its files).
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      pipeline.close();
+      stopped.countDown();
+    }, "shutdown"));
+    String base = "http://localhost:" + pipeline.port();
+    System.out.println("Listening Post is listening on " + base);
+    System.out.println("  webhooks:  POST " + base + "/webhooks/{channel}[/{source}]");
+    System.out.println("  feedback:  GET  " + base + "/api/feedback");
+    System.out.println("  digest:    GET  " + base + "/digests/latest   (outbox: " + pipeline.dataDir().resolve("outbox") + ")");
+    System.out.println("  jobs:      POST " + base + "/local/jobs/analyze | themes | digest?period=YYYY-Www");
+    if (options.demo()) {
+      Demo.run(pipeline, System.out);
+    }
+    System.out.flush();
+    stopped.await();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.listeningpost.local;
+
+import dev.listeningpost.analyze.embed.MiniLmEmbedder;
+import dev.listeningpost.analyze.sentiment.SentimentBatch;
+import dev.listeningpost.analyze.themes.ClusterBatch;
+import java.nio.file.Path;
+
+/** {@code cluster} and {@code sentiment}: the functions' own code over a JSONL file, no storage needed. */
+final class OfflineCommands {
+  private OfflineCommands() {
+  }
+
+  static int run(Options options) throws Exception {
+    Path in;
+    Path out;
+    try {
+      in = options.requiredPath("in");
+      out = options.requiredPath("out");
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.println(Options.USAGE);
+      return 2;
+    }
+    if (!java.nio.file.Files.isReadable(in)) {
+      System.err.println("error: cannot read " + in);
+      return 2;
+    }
+    long start = System.nanoTime();
+    if (options.command().equals("cluster")) {
+      ClusterBatch.Summary s = ClusterBatch.run(in, out);
+      System.err.printf("cluster: %d items, %d themes, %d unassigned -> %s (%.1f s)%n", s.items(), s.themes(),
+          s.unassigned(), out, (System.nanoTime() - start) / 1e9);
+    } else {
+      // The embedding-aware model is the better one (see docs/performance.md); same as the analyze function.
+      try (MiniLmEmbedder embedder = new MiniLmEmbedder()) {
+        SentimentBatch.runWithEmbeddings(in, out, embedder::embed);
+      }
+      System.err.printf("sentiment: -> %s (%.1f s)%n", out, (System.nanoTime() - start) / 1e9);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.listeningpost.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Command-line options of the local jar. */
+record Options(String command, int port, Path dataDir, boolean inMemory, boolean demo, Map<String, String> flags,
+               List<String> positional) {
+
+  static final String USAGE = """
+      Listening Post, the whole pipeline in one process (no AWS account, no Docker).
+
+      Usage:
+        java -jar listening-post-local.jar [serve] [--port 8080] [--data-dir .local] [--in-memory] [--demo]
+        java -jar listening-post-local.jar cluster   --in texts.jsonl --out themes.jsonl
+        java -jar listening-post-local.jar sentiment --in texts.jsonl --out sentiment.jsonl
+
+      serve (default)  DynamoDB Local in-process, webhooks on /webhooks/{channel}[/{source}], read API,
+                       jobs on demand (POST /local/jobs/analyze|themes|digest), digests to {data-dir}/outbox
+        --port N       HTTP port (default 8080; 0 picks a free one)
+        --data-dir D   where DynamoDB Local keeps its data and the outbox lives (default .local)
+        --in-memory    throwaway DynamoDB (the outbox is still written under --data-dir)
+        --demo         seed realistic feedback through the real webhook path, run the jobs, write a digest
+      cluster          group texts into themes without being told how many (input lines {"id","text"})
+      sentiment        score texts (input lines {"id","text"})
+
+      Secrets come from environment variables (SLACK_SIGNING_SECRET, ...; see docs/channels.md).
+      SES_ENDPOINT=http://localhost:8005 also sends digests through that SES API (e.g. aws-ses-v2-local).
+      """;
+
+  static Options parse(String[] args) {
+    String command = "serve";
+    int port = 8080;
+    Path dataDir = Path.of(".local");
+    boolean inMemory = false;
+    boolean demo = false;
+    Map<String, String> flags = new LinkedHashMap<>();
+    List<String> positional = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--port" -> port = Integer.parseInt(value(args, ++i, a));
+        case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
+        case "--in-memory" -> inMemory = true;
+        case "--demo" -> demo = true;
+        case "-h", "--help" -> command = "help";
+        default -> {
+          if (a.startsWith("--")) {
+            flags.put(a.substring(2), value(args, ++i, a));
+          } else if (positional.isEmpty() && List.of("serve", "cluster", "sentiment", "help").contains(a)) {
+            command = a;
+            positional.add(a);
+          } else {
+            throw new IllegalArgumentException("unexpected argument '" + a + "'");
+          }
+        }
+      }
+    }
+    return new Options(command, port, dataDir, inMemory, demo, flags, positional);
+  }
+
+  private static String value(String[] args, int i, String flag) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(flag + " needs a value");
+    }
+    return args[i];
+  }
+
+  Path requiredPath(String flag) {
+    String v = flags.get(flag);
+    if (v == null) {
+      throw new IllegalArgumentException("--" + flag + " is required");
+    }
+    return Path.of(v);
+  }
+}

@@ -1,0 +1,153 @@
+package dev.listeningpost.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.listeningpost.analyze.AnalyzeService;
+import dev.listeningpost.analyze.themes.Period;
+import dev.listeningpost.analyze.themes.ThemeJob;
+import dev.listeningpost.analyze.themes.ThemeQueryService;
+import dev.listeningpost.digest.DigestJob;
+import dev.listeningpost.digest.DigestResult;
+import dev.listeningpost.digest.archive.ArchivedDigest;
+import dev.listeningpost.digest.archive.DigestArchive;
+import dev.listeningpost.feedback.Feedback;
+import dev.listeningpost.ingest.ReparseService;
+import dev.listeningpost.ingest.http.Problem;
+import dev.listeningpost.ingest.http.WebhookResponse;
+import io.micronaut.context.ApplicationContext;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The read API for themes and digests and the scheduled jobs on demand, each calling the same
+ * service its Lambda function calls.
+ */
+final class PipelineJobs implements LocalJobs {
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private final ApplicationContext context;
+  private final StreamPump pump;
+  private final Clock clock;
+
+  @SuppressWarnings("unchecked")
+  PipelineJobs(ApplicationContext context, String dynamoEndpoint, Path dataDir) {
+    this.context = context;
+    this.clock = context.getBean(Clock.class);
+    DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+        .endpointOverride(URI.create(dynamoEndpoint))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
+    TableSchema<Feedback> schema = context.getBean(TableSchema.class);
+    this.pump = new StreamPump(context.getBean(DynamoDbClient.class), streams, LocalPipeline.FEEDBACK_TABLE,
+        schema::mapToItem);
+  }
+
+  @Override
+  public Result handle(String method, String path, Map<String, String> query) {
+    try {
+      return route(method, path, query);
+    } catch (IllegalArgumentException e) {
+      return problem(Problem.of(400, "bad-request", "Bad request", e.getMessage()));
+    }
+  }
+
+  private Result route(String method, String path, Map<String, String> query) {
+    boolean post = "POST".equals(method);
+    boolean get = "GET".equals(method);
+    if (post && path.equals("/local/jobs/analyze")) {
+      return analyze();
+    }
+    if (post && path.equals("/local/jobs/themes")) {
+      return json(200, context.getBean(ThemeJob.class).run());
+    }
+    if (post && path.equals("/local/jobs/digest")) {
+      return digest(query.get("period"));
+    }
+    if (post && path.equals("/local/jobs/reparse")) {
+      Period p = Period.parse(query.getOrDefault("period", "30d"), clock);
+      return json(200, context.getBean(ReparseService.class).reparseCreatedBetween(p.from(), p.until(), query.get("channel")));
+    }
+    if (get && path.equals("/api/themes")) {
+      Period p = Period.parse(query.get("period"), clock);
+      ObjectNode out = JSON.createObjectNode();
+      out.put("from", p.from().toString());
+      out.put("until", p.until().toString());
+      out.set("themes", JSON.valueToTree(context.getBean(ThemeQueryService.class).themes(p)));
+      return new Result(200, "application/json", out.toString());
+    }
+    if (get && path.startsWith("/api/themes/")) {
+      String id = path.substring("/api/themes/".length());
+      Period p = Period.parse(query.get("period"), clock);
+      return context.getBean(ThemeQueryService.class).theme(id, p)
+          .map(d -> json(200, d))
+          .orElseGet(() -> problem(Problem.of(404, "unknown-theme", "Unknown theme", "no theme '" + id + "'")));
+    }
+    if (get && (path.equals("/api/digests/latest") || path.equals("/digests/latest"))) {
+      Optional<ArchivedDigest> latest = context.getBean(DigestArchive.class).latest();
+      if (latest.isEmpty()) {
+        return problem(Problem.of(404, "no-digest", "No digest yet",
+            "no digest has been composed yet; POST /local/jobs/digest?period=YYYY-Www"));
+      }
+      return path.startsWith("/api/") ? json(200, latest.get())
+          : new Result(200, "text/html; charset=utf-8", latest.get().html());
+    }
+    if (path.startsWith("/local/jobs/") || path.startsWith("/api/") || path.startsWith("/digests/")) {
+      return problem(Problem.of(post || get ? 404 : 405, "not-found", "Not found", "no route for " + method + " " + path));
+    }
+    return problem(Problem.of(404, "not-found", "Not found", "no route for " + method + " " + path));
+  }
+
+  private Result analyze() {
+    List<Feedback> batch = pump.poll();
+    List<AnalyzeService.Outcome> outcomes = context.getBean(AnalyzeService.class).process(batch);
+    ObjectNode out = JSON.createObjectNode();
+    out.put("records", batch.size());
+    Map<AnalyzeService.Status, Long> counts = new java.util.EnumMap<>(AnalyzeService.Status.class);
+    outcomes.forEach(o -> counts.merge(o.status(), 1L, Long::sum));
+    ObjectNode byStatus = out.putObject("outcomes");
+    counts.forEach((k, v) -> byStatus.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
+    return new Result(200, "application/json", out.toString());
+  }
+
+  private Result digest(String period) {
+    DigestJob job = context.getBean(DigestJob.class);
+    DigestResult result = period == null || period.isBlank() ? job.runForLastCompleteWeek(clock) : job.run(period);
+    ObjectNode out = JSON.createObjectNode();
+    out.put("period", result.period().id());
+    out.put("subject", result.subject());
+    out.set("sent", JSON.valueToTree(result.sent()));
+    out.set("skipped", JSON.valueToTree(result.skipped()));
+    out.set("failed", JSON.valueToTree(result.failed()));
+    out.put("reused", result.reused());
+    return new Result(result.complete() ? 200 : 502, "application/json", out.toString());
+  }
+
+  private static Result json(int status, Object body) {
+    return new Result(status, "application/json", JSON.valueToTree(body).toString());
+  }
+
+  private static Result problem(WebhookResponse p) {
+    return new Result(p.status(), p.contentType(), p.body());
+  }
+
+  static Instant now(Clock c) {
+    return c.instant();
+  }
+}
