@@ -179,7 +179,9 @@ def main():
         if bad:
             failed += 1
             with open(log_path, encoding="utf-8", errors="replace") as fh:
-                print("     runtime output (last lines):\n     " + "\n     ".join(fh.read().splitlines()[-15:]))
+                lines = fh.read().splitlines()
+            causes = [ln for ln in lines if ln.lstrip().startswith("Caused by:")]
+            print("     runtime output (causes, then last lines):\n     " + "\n     ".join(causes + lines[-12:]))
         else:
             passed += 1
     print(f"smoke: {passed} passed, {failed} failed")
