@@ -26,7 +26,7 @@ COMMON_SRC := $(ROOT)/pom.xml $(ROOT)/functions/feedback/pom.xml \
 	$(shell find $(ROOT)/functions/feedback/src/main -type f 2>/dev/null)
 module_src = $(ROOT)/functions/$(1)/pom.xml $(shell find $(ROOT)/functions/$(1)/src/main -type f 2>/dev/null)
 
-.PHONY: build-IngestFunction build-AnalyzeFunction build-ThemesFunction build-DigestFunction \
+.PHONY: build-IngestFunction build-AnalyzeFunction build-ThemesFunction build-DigestFunction build-ReadApiFunction \
 	function-jars check-artifacts
 
 $(INGEST_JAR): $(COMMON_SRC) $(call module_src,ingest)
@@ -52,6 +52,9 @@ build-AnalyzeFunction: $(ANALYZE_JAR)
 	$(call install_jar,$(ANALYZE_JAR))
 
 build-ThemesFunction: $(ANALYZE_JAR)
+	$(call install_jar,$(ANALYZE_JAR))
+
+build-ReadApiFunction: $(ANALYZE_JAR)
 	$(call install_jar,$(ANALYZE_JAR))
 
 build-DigestFunction: $(DIGEST_JAR)

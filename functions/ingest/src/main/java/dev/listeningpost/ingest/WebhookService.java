@@ -10,6 +10,7 @@ import dev.listeningpost.ingest.http.WebhookException;
 import dev.listeningpost.ingest.http.WebhookRequest;
 import dev.listeningpost.ingest.http.WebhookResponse;
 import dev.listeningpost.ingest.secrets.SecretResolver;
+import dev.listeningpost.ingest.secrets.SecretsUnavailableException;
 import dev.listeningpost.ingest.staff.StaffDirectory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -90,6 +91,10 @@ public class WebhookService {
     } catch (WebhookException e) {
       log(channel, source, e.status(), e.slug());
       return Problem.of(e);
+    } catch (SecretsUnavailableException e) {
+      LOG.warn("webhook channel={} source={} status=503 {}", channel, source, e.getMessage());
+      return Problem.of(503, "secrets-unavailable", "Temporarily unavailable",
+          "the webhook secret could not be loaded; retry later").withHeaders(Map.of("Retry-After", "5"));
     } catch (StorageUnavailableException e) {
       LOG.warn("webhook channel={} source={} status=503 storage unavailable: {}", channel, source, e.getMessage());
       return Problem.of(503, "storage-unavailable", "Temporarily unavailable",
@@ -122,7 +127,7 @@ public class WebhookService {
     }
     try {
       adapter.verify(request, ctx);
-    } catch (WebhookException e) {
+    } catch (WebhookException | SecretsUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {
       // A header or key we could not even decode is an unverified request, not a server fault.

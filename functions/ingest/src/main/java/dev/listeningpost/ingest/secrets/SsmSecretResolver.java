@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetParametersRequest;
 import software.amazon.awssdk.services.ssm.model.Parameter;
@@ -52,8 +53,15 @@ public final class SsmSecretResolver implements SecretResolver {
     }
     // One call for the current and previous value; missing names are simply absent.
     Map<String, String> found = new java.util.HashMap<>();
-    for (Parameter p : ssm.getParameters(GetParametersRequest.builder()
-        .names(path, path + "-previous").withDecryption(true).build()).parameters()) {
+    List<Parameter> parameters;
+    try {
+      parameters = ssm.getParameters(GetParametersRequest.builder()
+          .names(path, path + "-previous").withDecryption(true).build()).parameters();
+    } catch (SdkException e) {
+      // Do not cache the failure: the next delivery (the platform's retry) tries again.
+      throw new SecretsUnavailableException("secret store unavailable: " + e.getClass().getSimpleName(), e);
+    }
+    for (Parameter p : parameters) {
       found.put(p.name(), p.value());
     }
     List<String> values = new ArrayList<>(2);
