@@ -119,10 +119,10 @@ def event_for(name, props, root):
     if handler.startswith("dev.listeningpost.ingest."):
         # A Slack message signed now, so the handler gets past the timestamp check and builds its
         # SSM client (the secret lookup then fails against the dead endpoint).
-        spec = importlib.util.spec_from_file_location("resign", os.path.join(root, "events/ingest-apigw/resign.py"))
+        spec = importlib.util.spec_from_file_location("resign", os.path.join(root, "events/ingest/apigw/resign.py"))
         resign = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(resign)
-        with open(os.path.join(root, "events/ingest-apigw/slack-message.json"), encoding="utf-8") as fh:
+        with open(os.path.join(root, "events/ingest/apigw/slack-message.json"), encoding="utf-8") as fh:
             event = json.load(fh)
         return json.dumps(resign.resign(event, "8f742231b10e8888abcd99yyyzzz85a5", int(time.time()))).encode()
     for ev in (props.get("Events") or {}).values():

@@ -49,7 +49,7 @@ class IngestHandlerIT {
       assertEquals(200, handler.execute(event).getStatusCode());
 
       FeedbackStore store = context.getBean(FeedbackStore.class);
-      String id = FeedbackIds.of("slack", "T0LPTEAM1", "C0FEEDBACK:1763719200.000100");
+      String id = FeedbackIds.of("slack", "T0001ACME", "C0FEEDBACK:1763718900.000200");
       assertTrue(store.find(id).isPresent());
       assertEquals(1, store.createdBetween(Instant.parse("2025-11-17T00:00:00Z"), Instant.parse("2025-11-24T00:00:00Z"), null).size());
       assertTrue(context.getBean(SecretResolver.class) instanceof EnvironmentSecretResolver);

@@ -5,7 +5,7 @@ Slack rejects signatures older than 5 minutes, so the committed samples go stale
 the Slack timestamp and signature (or GitHub/Meta's X-Hub-Signature-256) with the given secret
 and prints the event; redirect it to a file for `sam local invoke -e`.
 
-  python3 events/ingest-apigw/resign.py events/ingest-apigw/slack-message.json \
+  python3 events/ingest/apigw/resign.py events/ingest/apigw/slack-message.json \
       --secret "$SLACK_SIGNING_SECRET" > /tmp/slack-now.json
 """
 import argparse
