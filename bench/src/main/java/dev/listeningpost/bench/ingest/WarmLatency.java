@@ -24,7 +24,8 @@ import java.util.function.LongFunction;
  * (a wrong signature: 401, no storage); {@code handshake} (a signed {@code url_verification}: 200, no
  * storage); {@code new-message} (a new message each call: a real put). Handlers ({@code --handler}):
  * {@code micronaut} (IngestHandler, built as Lambda builds it, with its no-argument constructor) or
- * {@code plain}. Needs {@code SLACK_SIGNING_SECRET} in the environment (the function reads secrets from
+ * {@code plain}. {@code -Dingest.register-lambda-context=true} restores Micronaut's per-call Context
+ * registration (the slowdown the ingest function opts out of). Needs {@code SLACK_SIGNING_SECRET} in the environment (the function reads secrets from
  * it); storage is DynamoDB Local over HTTP in this JVM.
  */
 public final class WarmLatency {
@@ -62,6 +63,11 @@ public final class WarmLatency {
       try (closer) {
         for (String scenario : scenarios) {
           run(scenario.trim(), handler, events, secret, invocations, block);
+          if (handler instanceof IngestHandler h) {
+            // Micronaut's default registers each invocation's Context as a bean; the ingest function opts out.
+            System.out.printf(Locale.ROOT, "  Lambda Context beans registered so far: %d%n",
+                h.getApplicationContext().getBeanDefinitions(Context.class).size());
+          }
         }
       }
     }
