@@ -75,12 +75,10 @@ public final class WarmLatency {
   }
 
   private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> plainHandler(DynamoLocalServer dynamo) {
-    // PlainIngestHandler reads DYNAMODB_ENDPOINT / FEEDBACK_TABLE from the environment, which a running JVM
-    // cannot set: only use it where the caller exported them.
-    if (!dynamo.endpoint().equals(System.getenv("DYNAMODB_ENDPOINT"))) {
-      throw new IllegalStateException("--handler plain needs DYNAMODB_ENDPOINT/FEEDBACK_TABLE of an external DynamoDB Local");
-    }
-    return new PlainIngestHandler();
+    Map<String, String> env = new LinkedHashMap<>(System.getenv());
+    env.put("DYNAMODB_ENDPOINT", dynamo.endpoint());
+    env.put("FEEDBACK_TABLE", dynamo.table());
+    return new PlainIngestHandler(env);
   }
 
   static void run(String scenario, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,

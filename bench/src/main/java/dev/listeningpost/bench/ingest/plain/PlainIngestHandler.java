@@ -40,7 +40,11 @@ public class PlainIngestHandler implements RequestHandler<APIGatewayV2HTTPEvent,
   private final WebhookService webhooks;
 
   public PlainIngestHandler() {
-    Map<String, String> env = System.getenv();
+    this(System.getenv());
+  }
+
+  /** With the given environment instead of the process's (the warm benchmark's in-JVM storage). */
+  public PlainIngestHandler(Map<String, String> env) {
     FeedbackStore store = new FeedbackStore(dynamo(env.get("DYNAMODB_ENDPOINT"), env.getOrDefault("AWS_REGION", "us-east-1")),
         env.getOrDefault("FEEDBACK_TABLE", "listening-post-feedback"), FeedbackSchema.create(Duration.ofDays(730)));
     this.webhooks = new WebhookService(List.of(new SlackAdapter()), store, new EnvironmentSecretResolver(env),
