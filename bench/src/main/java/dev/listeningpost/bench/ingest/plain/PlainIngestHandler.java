@@ -1,0 +1,93 @@
+package dev.listeningpost.bench.ingest.plain;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.listeningpost.feedback.store.FeedbackSchema;
+import dev.listeningpost.feedback.store.FeedbackStore;
+import dev.listeningpost.ingest.IngestSettings;
+import dev.listeningpost.ingest.WebhookService;
+import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
+import dev.listeningpost.ingest.slack.SlackAdapter;
+import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Cold-start baseline: the same ingest work as {@code dev.listeningpost.ingest.IngestHandler} (Slack v0
+ * signature, parsing, conditional put through {@link FeedbackStore}) wired by hand in a plain
+ * {@link RequestHandler}, no dependency injection. Built into {@code bench/target/plain-ingest-function.jar},
+ * which holds no Micronaut classes. Reads the same environment as the function: {@code SLACK_SIGNING_SECRET},
+ * {@code DYNAMODB_ENDPOINT}, {@code FEEDBACK_TABLE}, {@code AWS_REGION}.
+ */
+public class PlainIngestHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  private final WebhookService webhooks;
+
+  public PlainIngestHandler() {
+    this(System.getenv());
+  }
+
+  /** With the given environment instead of the process's (the warm benchmark's in-JVM storage). */
+  public PlainIngestHandler(Map<String, String> env) {
+    FeedbackStore store = new FeedbackStore(dynamo(env.get("DYNAMODB_ENDPOINT"), env.getOrDefault("AWS_REGION", "us-east-1")),
+        env.getOrDefault("FEEDBACK_TABLE", "listening-post-feedback"), FeedbackSchema.create(Duration.ofDays(730)));
+    this.webhooks = new WebhookService(List.of(new SlackAdapter()), store, new EnvironmentSecretResolver(env),
+        new ConfiguredStaffDirectory(env.getOrDefault("INGEST_STAFF", "")), IngestSettings.DEFAULTS, Clock.systemUTC());
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return toResponse(webhooks.handle(toRequest(event)));
+  }
+
+  // Same mapping as IngestHandler (package-private there).
+  private static WebhookRequest toRequest(APIGatewayV2HTTPEvent event) {
+    String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+        ? event.getRequestContext().getHttp().getMethod() : "POST";
+    byte[] body;
+    if (event.getBody() == null) {
+      body = new byte[0];
+    } else if (event.getIsBase64Encoded()) {
+      body = Base64.getDecoder().decode(event.getBody());
+    } else {
+      body = event.getBody().getBytes(StandardCharsets.UTF_8);
+    }
+    return new WebhookRequest(method, event.getRawPath(), event.getHeaders(), event.getQueryStringParameters(), body);
+  }
+
+  private static APIGatewayV2HTTPResponse toResponse(WebhookResponse r) {
+    Map<String, String> headers = new HashMap<>(r.headers());
+    headers.put("Content-Type", r.contentType());
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(r.status()).withHeaders(headers)
+        .withBody(r.body()).withIsBase64Encoded(false).build();
+  }
+
+  // Same client set-up as StorageFactory.
+  private static DynamoDbClient dynamo(String endpoint, String region) {
+    DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+        .region(Region.of(region));
+    if (endpoint != null && !endpoint.isBlank()) {
+      builder.endpointOverride(URI.create(endpoint))
+          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+    } else {
+      builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+    }
+    return builder.build();
+  }
+}

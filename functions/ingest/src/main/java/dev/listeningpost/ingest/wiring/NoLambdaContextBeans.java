@@ -1,0 +1,27 @@
+package dev.listeningpost.ingest.wiring;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.function.aws.DefaultLambdaContextFactory;
+import io.micronaut.function.aws.LambdaContextFactory;
+import jakarta.inject.Singleton;
+
+/**
+ * Replaces Micronaut's {@link DefaultLambdaContextFactory}, which registers every invocation's Lambda
+ * {@link Context} (and its logger) as a new singleton bean. The runtime makes a new Context per call, so
+ * the registrations pile up and each call gets slower: warm latency grew from 0.7 ms to 30 ms over 20,000
+ * calls (bench/scripts/ingest-warm.sh, docs/performance/ingest.md). No bean here injects the Context, so
+ * registering nothing is correct. Property {@code ingest.register-lambda-context=true}
+ * (INGEST_REGISTER_LAMBDA_CONTEXT) restores Micronaut's behaviour, for a bean that needs the Context
+ * injected or to reproduce the slowdown in the benchmark.
+ */
+@Singleton
+@Replaces(DefaultLambdaContextFactory.class)
+@Requires(property = "ingest.register-lambda-context", notEquals = "true")
+public final class NoLambdaContextBeans implements LambdaContextFactory {
+  @Override
+  public void registerSingletons(Context context) {
+    // Intentionally nothing: see the class comment.
+  }
+}
