@@ -183,8 +183,15 @@ public final class DigestCalculator {
     Map<String, String> names = themeLabels(ranked.stream().map(Map.Entry::getKey).toList());
     return ranked.stream().map(e -> new ThemeSummary(e.getKey(), names.get(e.getKey()), e.getValue().size(),
             before.getOrDefault(e.getKey(), 0L).intValue(), sentiment(e.getValue()).net(),
-            newestFirst(e.getValue()).stream().filter(f -> !f.text().isBlank()).limit(2).map(Quotes::of).toList()))
+            customerVoiceFirst(e.getValue()).limit(2).map(Quotes::of).toList()))
         .toList();
+  }
+
+  /** A theme's quotes are what customers say: members first (newest first), staff only if no member spoke. */
+  private static java.util.stream.Stream<Feedback> customerVoiceFirst(List<Feedback> items) {
+    List<Feedback> newest = newestFirst(items).stream().filter(f -> !f.text().isBlank()).toList();
+    return java.util.stream.Stream.concat(newest.stream().filter(f -> !f.author().staff()),
+        newest.stream().filter(f -> f.author().staff()));
   }
 
   private Map<String, String> themeLabels(List<String> ids) {

@@ -120,6 +120,20 @@ class DigestCalculatorTest {
   }
 
   @Test
+  void themeQuotesAreCustomersBeforeStaff() {
+    Feedback ask = withSentiment(post("1", ADA, at(1), "the app crashes on upload"), -0.6, "negative", "t-crash");
+    List<Feedback> items = List.of(ask,
+        withSentiment(post("2", GRACE, at(2), "crashes when I open images"), -0.5, "negative", "t-crash"),
+        withSentiment(reply("3", STAFF, at(3), "sorry, which version are you on?", ask), 0.0, "neutral", "t-crash"));
+    Digest.ThemeSummary crash = digest(items, List.of(), List.of()).themes().get(0);
+    assertEquals(List.of("crashes when I open images", "the app crashes on upload"),
+        crash.quotes().stream().map(Quote::text).toList());
+    List<Feedback> staffOnly = List.of(
+        withSentiment(post("9", STAFF, at(1), "release notes are out"), 0.2, "positive", "t-notes"));
+    assertEquals(1, digest(staffOnly, List.of(), List.of()).themes().get(0).quotes().size());
+  }
+
+  @Test
   void themesGroupByThemeIdWithLabelsWhenAvailable() {
     List<Feedback> items = List.of(
         withSentiment(post("1", ADA, at(1), "export is slow"), -0.5, "negative", "t-export"),
