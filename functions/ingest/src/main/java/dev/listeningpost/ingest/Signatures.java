@@ -97,4 +97,25 @@ public final class Signatures {
     }
     return secrets;
   }
+
+  /**
+   * The common scheme "a header carries a signature of the raw body": requires the header, the
+   * configured secrets, and a match for one of them (current or previous).
+   *
+   * @param header     the signature header, as the platform documents it
+   * @param secretName the secret's name, see {@link ChannelContext#secret(String)}
+   * @param sign       the expected header value for one secret
+   */
+  public static void requireBodySignature(dev.listeningpost.ingest.http.WebhookRequest request, ChannelContext ctx,
+                                          String header, String secretName,
+                                          java.util.function.Function<String, String> sign) {
+    String signature = request.header(header);
+    if (signature == null) {
+      throw WebhookException.unauthorized("missing " + header + " header");
+    }
+    List<String> secrets = requireSecrets(ctx, secretName);
+    if (!anyMatches(secrets, signature, sign)) {
+      throw WebhookException.unauthorized(header + " does not match the request body");
+    }
+  }
 }

@@ -21,7 +21,6 @@ import dev.listeningpost.ingest.http.WebhookRequest;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -49,14 +48,8 @@ public class DiscourseAdapter implements ChannelAdapter {
 
   @Override
   public void verify(WebhookRequest request, ChannelContext ctx) {
-    String signature = request.header("x-discourse-event-signature");
-    if (signature == null) {
-      throw WebhookException.unauthorized("missing X-Discourse-Event-Signature header");
-    }
-    List<String> secrets = Signatures.requireSecrets(ctx, SECRET);
-    if (!Signatures.anyMatches(secrets, signature, s -> "sha256=" + Signatures.hmacSha256Hex(s, request.body()))) {
-      throw WebhookException.unauthorized("X-Discourse-Event-Signature does not match the request body");
-    }
+    Signatures.requireBodySignature(request, ctx, "x-discourse-event-signature", SECRET,
+        s -> "sha256=" + Signatures.hmacSha256Hex(s, request.body()));
   }
 
   @Override

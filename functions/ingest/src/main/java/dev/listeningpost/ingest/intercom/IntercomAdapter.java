@@ -43,14 +43,8 @@ public class IntercomAdapter implements ChannelAdapter {
 
   @Override
   public void verify(WebhookRequest request, ChannelContext ctx) {
-    String signature = request.header("x-hub-signature");
-    if (signature == null) {
-      throw WebhookException.unauthorized("missing X-Hub-Signature header");
-    }
-    List<String> secrets = Signatures.requireSecrets(ctx, SECRET);
-    if (!Signatures.anyMatches(secrets, signature, s -> "sha1=" + Signatures.hmacSha1Hex(s, request.body()))) {
-      throw WebhookException.unauthorized("X-Hub-Signature does not match the request body");
-    }
+    Signatures.requireBodySignature(request, ctx, "x-hub-signature", SECRET,
+        s -> "sha1=" + Signatures.hmacSha1Hex(s, request.body()));
   }
 
   @Override

@@ -67,14 +67,8 @@ public class MetaAdapter implements ChannelAdapter {
 
   @Override
   public void verify(WebhookRequest request, ChannelContext ctx) {
-    String signature = request.header("x-hub-signature-256");
-    if (signature == null) {
-      throw WebhookException.unauthorized("missing X-Hub-Signature-256 header");
-    }
-    List<String> secrets = Signatures.requireSecrets(ctx, SECRET);
-    if (!Signatures.anyMatches(secrets, signature, s -> "sha256=" + Signatures.hmacSha256Hex(s, request.body()))) {
-      throw WebhookException.unauthorized("X-Hub-Signature-256 does not match the request body");
-    }
+    Signatures.requireBodySignature(request, ctx, "x-hub-signature-256", SECRET,
+        s -> "sha256=" + Signatures.hmacSha256Hex(s, request.body()));
   }
 
   @Override

@@ -44,14 +44,8 @@ public class TypeformAdapter implements ChannelAdapter {
 
   @Override
   public void verify(WebhookRequest request, ChannelContext ctx) {
-    String signature = request.header("typeform-signature");
-    if (signature == null) {
-      throw WebhookException.unauthorized("missing Typeform-Signature header");
-    }
-    List<String> secrets = Signatures.requireSecrets(ctx, SECRET);
-    if (!Signatures.anyMatches(secrets, signature, s -> "sha256=" + Signatures.hmacSha256Base64(s, request.body()))) {
-      throw WebhookException.unauthorized("Typeform-Signature does not match the request body");
-    }
+    Signatures.requireBodySignature(request, ctx, "typeform-signature", SECRET,
+        s -> "sha256=" + Signatures.hmacSha256Base64(s, request.body()));
   }
 
   @Override

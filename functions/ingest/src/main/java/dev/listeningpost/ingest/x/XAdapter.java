@@ -63,14 +63,8 @@ public class XAdapter implements ChannelAdapter {
 
   @Override
   public void verify(WebhookRequest request, ChannelContext ctx) {
-    String signature = request.header("x-twitter-webhooks-signature");
-    if (signature == null) {
-      throw WebhookException.unauthorized("missing x-twitter-webhooks-signature header");
-    }
-    List<String> secrets = Signatures.requireSecrets(ctx, SECRET);
-    if (!Signatures.anyMatches(secrets, signature, s -> "sha256=" + Signatures.hmacSha256Base64(s, request.body()))) {
-      throw WebhookException.unauthorized("x-twitter-webhooks-signature does not match the request body");
-    }
+    Signatures.requireBodySignature(request, ctx, "x-twitter-webhooks-signature", SECRET,
+        s -> "sha256=" + Signatures.hmacSha256Base64(s, request.body()));
   }
 
   @Override
