@@ -10,9 +10,9 @@ import jakarta.inject.Singleton;
 /**
  * Replaces Micronaut's {@link DefaultLambdaContextFactory}, which registers every invocation's Lambda
  * {@link Context} (and its logger) as a new singleton bean. The runtime makes a new Context per call, so
- * the registrations pile up and each call gets slower: warm latency grew from 0.7 ms to 30 ms over 20,000
- * calls (bench/scripts/ingest-warm.sh, docs/performance/ingest.md). No bean here injects the Context, so
- * registering nothing is correct. Property {@code ingest.register-lambda-context=true}
+ * the registrations pile up and each call gets slower: the median call grew from about 1 ms to about
+ * 26 ms over 20,000 calls (bench/scripts/ingest-warm.sh, docs/performance/ingest.md). No bean here
+ * injects the Context, so registering nothing is correct. Property {@code ingest.register-lambda-context=true}
  * (INGEST_REGISTER_LAMBDA_CONTEXT) restores Micronaut's behaviour, for a bean that needs the Context
  * injected or to reproduce the slowdown in the benchmark.
  */
