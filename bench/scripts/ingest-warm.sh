@@ -5,7 +5,7 @@
 #
 #   bench/scripts/ingest-warm.sh [--invocations 100000] [--block 10000] [--handler micronaut|plain]
 #                                [--scenarios unsigned,handshake,redelivery,new-message]
-# JAVA_OPTS is passed to the JVM, e.g. JAVA_OPTS=-Dingest.register-lambda-context=true restores Micronaut's
+# JAVA_OPTS is passed to the JVM, e.g. JAVA_OPTS=-Dlambda.register-context=true restores Micronaut's
 # per-call Context registration (the drift the ingest function avoids; use --invocations 20000 with it).
 # SKIP_BUILD=1 reuses the last build.
 set -euo pipefail

@@ -24,7 +24,7 @@ import java.util.function.LongFunction;
  * (a wrong signature: 401, no storage); {@code handshake} (a signed {@code url_verification}: 200, no
  * storage); {@code new-message} (a new message each call: a real put). Handlers ({@code --handler}):
  * {@code micronaut} (IngestHandler, built as Lambda builds it, with its no-argument constructor) or
- * {@code plain}. {@code -Dingest.register-lambda-context=true} restores Micronaut's per-call Context
+ * {@code plain}. {@code -Dlambda.register-context=true} restores Micronaut's per-call Context
  * registration (the slowdown the ingest function opts out of). Needs {@code SLACK_SIGNING_SECRET} in the environment (the function reads secrets from
  * it); storage is DynamoDB Local over HTTP in this JVM.
  */

@@ -31,7 +31,7 @@ class IngestHandlerContextTest {
 
   @Test
   void micronautsRegistrationCanBeRestoredAndThenPilesUp() {
-    try (ApplicationContext context = start(Map.of("ingest.register-lambda-context", "true"));
+    try (ApplicationContext context = start(Map.of("lambda.register-context", "true"));
          IngestHandler handler = new IngestHandler(context)) {
       invokeThreeTimes(handler);
       assertEquals(3, context.getBeanDefinitions(Context.class).size());
