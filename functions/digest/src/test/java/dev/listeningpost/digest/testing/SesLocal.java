@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The SES v2 API emulator {@code aws-ses-v2-local} (tools/ses-local, installed by the build with
- * {@code npm ci}) as a node process on a free loopback port, for tests.
+ * {@code npm ci}, or by this fixture on first use) as a node process on a free loopback port, for tests.
  *
  * <pre>
  * &#64;RegisterExtension static final SesLocal SES = new SesLocal();   // started before all, stopped after all
@@ -151,14 +151,33 @@ public final class SesLocal implements AutoCloseable, BeforeAllCallback, AfterAl
     Path pkg = repoRoot().resolve("tools/ses-local/node_modules/aws-ses-v2-local");
     Path manifest = pkg.resolve("package.json");
     if (!Files.isRegularFile(manifest)) {
-      throw new IllegalStateException("aws-ses-v2-local is not installed: run `npm ci` in "
-          + repoRoot().resolve("tools/ses-local") + " (the Maven build of functions/digest does it)");
+      install(repoRoot().resolve("tools/ses-local"));
     }
     try {
       String bin = JSON.readTree(manifest.toFile()).path("bin").path("aws-ses-v2-local").asText("dist/cli.js");
       return pkg.resolve(bin);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code npm ci} from the committed lock file (build time, from the npm registry). */
+  private static synchronized void install(Path dir) {
+    if (Files.isRegularFile(dir.resolve("node_modules/aws-ses-v2-local/package.json"))) {
+      return;
+    }
+    try {
+      Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(dir.toFile())
+          .inheritIO().start();
+      if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+        npm.destroyForcibly();
+        throw new IllegalStateException("`npm ci` failed in " + dir + "; run it by hand to see why");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not run npm (is node installed?) in " + dir, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
