@@ -87,6 +87,8 @@ public final class ColdStart {
       System.out.printf(Locale.ROOT, "load after: %s%n%n", loadAverage());
       report(results);
     }
+    // DynamoDB Local leaves non-daemon threads behind after stop().
+    System.exit(0);
   }
 
   static Run once(String java, Variant v, String runtimeCp, Path taskRoot, Path logDir, RuntimeApiEmulator api,

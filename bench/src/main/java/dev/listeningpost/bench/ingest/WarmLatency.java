@@ -72,6 +72,8 @@ public final class WarmLatency {
       }
     }
     System.out.printf(Locale.ROOT, "load after: %s%n", ColdStart.loadAverage());
+    // DynamoDB Local leaves non-daemon threads behind after stop().
+    System.exit(0);
   }
 
   private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> plainHandler(DynamoLocalServer dynamo) {
@@ -105,7 +107,8 @@ public final class WarmLatency {
         expectedStatus = 200;
       }
       case "new-message" -> {
-        long base = System.currentTimeMillis() % 1_000_000 * 1_000_000;
+        // Message timestamps stay plausible (within a few years of the sample) and differ between runs.
+        long base = 10_000_000L + System.currentTimeMillis() % 1_000 * 100_000;
         eventFor = i -> {
           String body = events.uniqueMessageBody(base + i);
           return SlackEvents.apiGatewayEvent(body, SlackEvents.signedHeaders(secret, Instant.now(), body));
