@@ -8,17 +8,13 @@ import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.ingest.IngestSettings;
 import dev.listeningpost.ingest.WebhookService;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.ingest.http.ApiGatewayHttp;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.slack.SlackAdapter;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -53,29 +49,7 @@ public class PlainIngestHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return toResponse(webhooks.handle(toRequest(event)));
-  }
-
-  // Same mapping as IngestHandler (package-private there).
-  private static WebhookRequest toRequest(APIGatewayV2HTTPEvent event) {
-    String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
-        ? event.getRequestContext().getHttp().getMethod() : "POST";
-    byte[] body;
-    if (event.getBody() == null) {
-      body = new byte[0];
-    } else if (event.getIsBase64Encoded()) {
-      body = Base64.getDecoder().decode(event.getBody());
-    } else {
-      body = event.getBody().getBytes(StandardCharsets.UTF_8);
-    }
-    return new WebhookRequest(method, event.getRawPath(), event.getHeaders(), event.getQueryStringParameters(), body);
-  }
-
-  private static APIGatewayV2HTTPResponse toResponse(WebhookResponse r) {
-    Map<String, String> headers = new HashMap<>(r.headers());
-    headers.put("Content-Type", r.contentType());
-    return APIGatewayV2HTTPResponse.builder().withStatusCode(r.status()).withHeaders(headers)
-        .withBody(r.body()).withIsBase64Encoded(false).build();
+    return ApiGatewayHttp.toResponse(webhooks.handle(ApiGatewayHttp.toRequest(event)));
   }
 
   // Same client set-up as StorageFactory.
