@@ -1,6 +1,8 @@
 package dev.listeningpost.local;
 
 import dev.listeningpost.analyze.api.ReadApi;
+import dev.listeningpost.feedback.store.KeyedTable;
+import dev.listeningpost.feedback.store.FeedbackTable;
 import dev.listeningpost.feedback.store.TableDefinitions;
 import dev.listeningpost.ingest.IngestSettings;
 import dev.listeningpost.ingest.WebhookService;
@@ -9,24 +11,37 @@ import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The whole pipeline in one process: DynamoDB Local, the functions' services wired by the same
- * Micronaut bean definitions the Lambdas use, and the local HTTP server.
+ * The whole pipeline in one process (plus dynoxide, the DynamoDB emulator, as a child process): the
+ * functions' services wired by the same Micronaut bean definitions the Lambdas use, the local HTTP
+ * server, and what AWS would do around them (the stream event source, the TTL sweep).
  */
 final class LocalPipeline implements AutoCloseable {
   static final String FEEDBACK_TABLE = "listening-post-feedback";
   static final String DIGEST_TABLE = "listening-post-digests";
   static final String THEME_TABLE = "listening-post-themes";
+  private static final Duration SWEEP_EVERY = Duration.ofMinutes(15);
+  private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
 
-  private final EmbeddedDynamo dynamo;
+  private final LocalDynamo dynamo;
   private final ApplicationContext context;
   private final LocalServer server;
   private final Path dataDir;
+  private final ScheduledExecutorService sweeps;
 
-  private LocalPipeline(EmbeddedDynamo dynamo, ApplicationContext context, LocalServer server, Path dataDir) {
+  private LocalPipeline(LocalDynamo dynamo, ApplicationContext context, LocalServer server, Path dataDir,
+                        ScheduledExecutorService sweeps) {
+    this.sweeps = sweeps;
     this.dynamo = dynamo;
     this.context = context;
     this.server = server;
@@ -36,8 +51,7 @@ final class LocalPipeline implements AutoCloseable {
   static LocalPipeline start(Options options, Map<String, String> env) throws Exception {
     Path dataDir = options.dataDir().toAbsolutePath();
     Files.createDirectories(dataDir.resolve("outbox"));
-    EmbeddedDynamo.quietLogs();
-    EmbeddedDynamo dynamo = new EmbeddedDynamo(dataDir, options.inMemory());
+    LocalDynamo dynamo = LocalDynamo.start(options, dataDir, env);
     ApplicationContext context = null;
     try {
       Map<String, Object> props = new HashMap<>();
@@ -66,15 +80,19 @@ final class LocalPipeline implements AutoCloseable {
           .singletons(new EnvironmentSecretResolver(secrets))
           .start();
       DynamoDbClient client = context.getBean(DynamoDbClient.class);
-      TableDefinitions.ensure(client, TableDefinitions.feedback(FEEDBACK_TABLE));
-      TableDefinitions.ensure(client, TableDefinitions.keyed(DIGEST_TABLE));
-      TableDefinitions.ensure(client, TableDefinitions.keyed(THEME_TABLE));
+      TableDefinitions.ensureFeedback(client, FEEDBACK_TABLE);
+      TableDefinitions.ensure(client, KeyedTable.definition(DIGEST_TABLE));
+      TableDefinitions.ensure(client, KeyedTable.definition(THEME_TABLE));
 
-      LocalJobs jobs = new PipelineJobs(context, dynamo.endpoint(), dataDir);
+      StreamCheckpoints checkpoints = options.inMemory() ? StreamCheckpoints.inMemory()
+          : StreamCheckpoints.persistedIn(dataDir.resolve("stream-checkpoints.properties"));
+      TtlSweeper ttl = new TtlSweeper(client, List.of(FEEDBACK_TABLE, DIGEST_TABLE, THEME_TABLE),
+          context.getBean(java.time.Clock.class));
+      LocalJobs jobs = new PipelineJobs(context, dynamo.endpoint(), checkpoints, ttl);
       LocalServer server = new LocalServer(options.port(), context.getBean(WebhookService.class),
           context.getBean(ReadApi.class), jobs, context.getBean(IngestSettings.class));
       server.start();
-      return new LocalPipeline(dynamo, context, server, dataDir);
+      return new LocalPipeline(dynamo, context, server, dataDir, scheduleSweeps(ttl));
     } catch (Exception | Error e) {
       if (context != null) {
         context.close();
@@ -82,6 +100,28 @@ final class LocalPipeline implements AutoCloseable {
       dynamo.close();
       throw e;
     }
+  }
+
+  /** AWS deletes expired items within days; sweeping every 15 minutes is close enough and cheap. */
+  private static ScheduledExecutorService scheduleSweeps(TtlSweeper ttl) {
+    ScheduledExecutorService sweeps = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "ttl-sweep");
+      t.setDaemon(true);
+      return t;
+    });
+    sweeps.scheduleWithFixedDelay(() -> {
+      try {
+        ttl.sweep();
+      } catch (RuntimeException e) {
+        LOG.warn("TTL sweep failed: {}", e.toString());
+      }
+    }, 0, SWEEP_EVERY.toMinutes(), TimeUnit.MINUTES);
+    return sweeps;
+  }
+
+  /** What the startup banner says about storage. */
+  String storage() {
+    return dynamo.describe();
   }
 
   int port() {
@@ -104,6 +144,7 @@ final class LocalPipeline implements AutoCloseable {
 
   @Override
   public void close() {
+    sweeps.shutdownNow();
     server.close();
     context.close();
     dynamo.close();

@@ -25,19 +25,27 @@ public final class Main {
   }
 
   private static void serve(Options options) throws Exception {
-    LocalPipeline pipeline = LocalPipeline.start(options, System.getenv());
+    LocalPipeline pipeline;
+    try {
+      pipeline = LocalPipeline.start(options, System.getenv());
+    } catch (LocalDynamo.MissingEmulatorException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
-    // SIGTERM / Ctrl-C: stop HTTP, close the context, stop DynamoDB Local (it flushes its files).
+    // SIGTERM / Ctrl-C: stop HTTP, close the context, SIGTERM dynoxide (it finishes its SQLite writes).
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       pipeline.close();
       stopped.countDown();
     }, "shutdown"));
     String base = "http://localhost:" + pipeline.port();
     System.out.println("Listening Post is listening on " + base);
+    System.out.println("  storage:   " + pipeline.storage());
     System.out.println("  webhooks:  POST " + base + "/webhooks/{channel}[/{source}]");
     System.out.println("  feedback:  GET  " + base + "/api/feedback");
     System.out.println("  digest:    GET  " + base + "/digests/latest   (outbox: " + pipeline.dataDir().resolve("outbox") + ")");
-    System.out.println("  jobs:      POST " + base + "/local/jobs/analyze | themes | digest?period=YYYY-Www");
+    System.out.println("  jobs:      POST " + base + "/local/jobs/analyze | themes | digest?period=YYYY-Www | expire");
     if (options.demo()) {
       Demo.run(pipeline, System.out);
     }

@@ -15,18 +15,25 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
 
       Usage:
         java -jar listening-post-local.jar [serve] [--port 8080] [--data-dir .local] [--in-memory] [--demo]
+                                           [--dynamodb-endpoint URL]
         java -jar listening-post-local.jar cluster   --in texts.jsonl --out themes.jsonl
         java -jar listening-post-local.jar sentiment --in texts.jsonl --out sentiment.jsonl
 
-      serve (default)  DynamoDB Local in-process, webhooks on /webhooks/{channel}[/{source}], read API,
+      serve (default)  dynoxide (DynamoDB emulator) as a child process, webhooks on /webhooks/{channel}[/{source}], read API,
                        jobs on demand (POST /local/jobs/analyze|themes|digest), digests to {data-dir}/outbox
         --port N       HTTP port (default 8080; 0 picks a free one)
-        --data-dir D   where DynamoDB Local keeps its data and the outbox lives (default .local)
+        --data-dir D   where dynoxide keeps its data (D/dynamodb/), the stream position and the outbox live
+                       (default .local)
         --in-memory    throwaway DynamoDB (the outbox is still written under --data-dir)
+        --dynamodb-endpoint URL
+                       use a DynamoDB-compatible endpoint you already run instead of starting dynoxide
+                       (dynoxide, LocalStack, DynamoDB Local in Docker, or AWS with your credentials);
+                       also DYNAMODB_ENDPOINT
         --demo         seed realistic feedback through the real webhook path, run the jobs, write a digest
       cluster          group texts into themes without being told how many (input lines {"id","text"})
       sentiment        score texts (input lines {"id","text"})
 
+      dynoxide is found in DYNOXIDE_BIN, the project cache or PATH; tools/install-dynoxide.sh installs it.
       Secrets come from environment variables (SLACK_SIGNING_SECRET, ...; see docs/channels.md).
       SES_ENDPOINT=http://localhost:8005 also sends digests through that SES API (e.g. aws-ses-v2-local).
       """;
@@ -67,6 +74,12 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
       throw new IllegalArgumentException(flag + " needs a value");
     }
     return args[i];
+  }
+
+  /** The user's DynamoDB endpoint (--dynamodb-endpoint, else DYNAMODB_ENDPOINT), if any. */
+  java.util.Optional<String> dynamodbEndpoint(Map<String, String> env) {
+    String v = flags.getOrDefault("dynamodb-endpoint", env.get("DYNAMODB_ENDPOINT"));
+    return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v);
   }
 
   Path requiredPath(String flag) {

@@ -12,21 +12,17 @@ import dev.listeningpost.digest.DigestResult;
 import dev.listeningpost.digest.archive.ArchivedDigest;
 import dev.listeningpost.digest.archive.DigestArchive;
 import dev.listeningpost.feedback.Feedback;
+import dev.listeningpost.feedback.store.DynamoEndpoints;
 import dev.listeningpost.ingest.ReparseService;
 import dev.listeningpost.ingest.http.Problem;
 import dev.listeningpost.ingest.http.WebhookResponse;
 import io.micronaut.context.ApplicationContext;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -41,20 +37,19 @@ final class PipelineJobs implements LocalJobs {
   private final ApplicationContext context;
   private final StreamPump pump;
   private final Clock clock;
+  private final TtlSweeper ttl;
 
   @SuppressWarnings("unchecked")
-  PipelineJobs(ApplicationContext context, String dynamoEndpoint, Path dataDir) {
+  PipelineJobs(ApplicationContext context, String dynamoEndpoint, StreamCheckpoints checkpoints, TtlSweeper ttl) {
     this.context = context;
     this.clock = context.getBean(Clock.class);
-    DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
-        .endpointOverride(URI.create(dynamoEndpoint))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+    this.ttl = ttl;
+    DynamoDbStreamsClient streams = DynamoEndpoints.configure(DynamoDbStreamsClient.builder(), dynamoEndpoint)
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .build();
     TableSchema<Feedback> schema = context.getBean(TableSchema.class);
     this.pump = new StreamPump(context.getBean(DynamoDbClient.class), streams, LocalPipeline.FEEDBACK_TABLE,
-        schema::mapToItem);
+        schema::mapToItem, checkpoints);
   }
 
   @Override
@@ -74,6 +69,9 @@ final class PipelineJobs implements LocalJobs {
     }
     if (post && path.equals("/local/jobs/themes")) {
       return json(200, context.getBean(ThemeJob.class).run());
+    }
+    if (post && path.equals("/local/jobs/expire")) {
+      return json(200, Map.of("deleted", ttl.sweep()));
     }
     if (post && path.equals("/local/jobs/digest")) {
       return digest(query.get("period"));
@@ -98,10 +96,13 @@ final class PipelineJobs implements LocalJobs {
   }
 
   private Result analyze() {
-    List<Feedback> batch = pump.poll();
-    List<AnalyzeService.Outcome> outcomes = context.getBean(AnalyzeService.class).process(batch);
+    AnalyzeService analyze = context.getBean(AnalyzeService.class);
+    record Drained(int records, List<AnalyzeService.Outcome> outcomes) {
+    }
+    Drained drained = pump.drain(batch -> new Drained(batch.size(), analyze.process(batch)));
+    List<AnalyzeService.Outcome> outcomes = drained.outcomes();
     ObjectNode out = JSON.createObjectNode();
-    out.put("records", batch.size());
+    out.put("records", drained.records());
     Map<AnalyzeService.Status, Long> counts = new java.util.EnumMap<>(AnalyzeService.Status.class);
     outcomes.forEach(o -> counts.merge(o.status(), 1L, Long::sum));
     ObjectNode byStatus = out.putObject("outcomes");

@@ -1,6 +1,8 @@
 package dev.listeningpost.localstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.listeningpost.feedback.store.KeyedTable;
+import dev.listeningpost.feedback.store.FeedbackTable;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,8 +90,8 @@ class DigestLocalStackIT {
     String marker = UUID.randomUUID().toString().substring(0, 8);
     String feedbackTable = "feedback-" + marker;
     String digestTable = "digests-" + marker;
-    TableDefinitions.ensure(dynamo, TableDefinitions.feedback(feedbackTable));
-    TableDefinitions.ensure(dynamo, TableDefinitions.keyed(digestTable));
+    TableDefinitions.ensure(dynamo, FeedbackTable.definition(feedbackTable));
+    TableDefinitions.ensure(dynamo, KeyedTable.definition(digestTable));
     FeedbackStore store = new FeedbackStore(dynamo, feedbackTable, FeedbackSchema.create(Duration.ZERO));
     Instant monday = W47.start();
     Feedback quote = Feedback.builder().channel("slack").workspace("T1").sourceId("C1:" + marker)

@@ -1,6 +1,8 @@
 package dev.listeningpost.localstack;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import dev.listeningpost.feedback.store.KeyedTable;
+import dev.listeningpost.feedback.store.FeedbackTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +68,7 @@ class FeedbackStoreLocalStackIT {
   @BeforeEach
   void newTable() {
     String name = "feedback-" + UUID.randomUUID().toString().substring(0, 8);
-    TableDefinitions.ensure(client, TableDefinitions.feedback(name));
+    TableDefinitions.ensure(client, FeedbackTable.definition(name));
     store = new FeedbackStore(client, name, FeedbackSchema.create(Duration.ofDays(30)));
   }
 
@@ -80,12 +82,12 @@ class FeedbackStoreLocalStackIT {
   @Test
   void tablesFromTableDefinitionsHaveTheTemplatesKeysIndexAndStream() {
     TableDescription feedback = client.describeTable(b -> b.tableName(store.tableName())).table();
-    assertEquals(FeedbackSchema.BY_DAY_INDEX, feedback.globalSecondaryIndexes().get(0).indexName());
+    assertEquals(FeedbackTable.BY_DAY_INDEX, feedback.globalSecondaryIndexes().get(0).indexName());
     assertEquals("NEW_AND_OLD_IMAGES", feedback.streamSpecification().streamViewTypeAsString());
     assertNotNull(feedback.latestStreamArn(), "the analyze function's event source");
 
     String keyed = "themes-" + UUID.randomUUID().toString().substring(0, 8);
-    TableDefinitions.ensure(client, TableDefinitions.keyed(keyed));
+    TableDefinitions.ensure(client, KeyedTable.definition(keyed));
     assertEquals(List.of("pk", "sk"), client.describeTable(b -> b.tableName(keyed)).table().keySchema().stream()
         .map(k -> k.attributeName()).toList());
   }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
  * Ingest cold start measured the way Lambda runs a Java function: a fresh JVM running AWS's runtime
  * interface client ({@code AWSLambda <handler>}) against {@link RuntimeApiEmulator}, timed from process
  * spawn to the first response the client posts back. The event is a correctly signed Slack message (a new
- * message each run) and storage is DynamoDB Local over HTTP in this process, so the first invocation does
+ * message each run) and storage is dynoxide over HTTP (a child process), so the first invocation does
  * a real conditional put.
  *
  * <p>Variants ({@code --variants}, comma separated, run interleaved): a base ({@code micronaut}: the shaded
@@ -70,8 +70,8 @@ public final class ColdStart {
     System.out.printf(Locale.ROOT, "java: %s (%s)%n", java, javaVersion(java));
     System.out.printf(Locale.ROOT, "runs: %d per variant (+%d warm-up, discarded), interleaved; load before: %s%n",
         runs, warmup, loadAverage());
-    try (DynamoLocalServer dynamo = new DynamoLocalServer(); RuntimeApiEmulator api = new RuntimeApiEmulator()) {
-      System.out.printf(Locale.ROOT, "storage: DynamoDB Local over HTTP at %s, table %s (each run stores a new message)%n",
+    try (BenchTable dynamo = new BenchTable(); RuntimeApiEmulator api = new RuntimeApiEmulator()) {
+      System.out.printf(Locale.ROOT, "storage: dynoxide over HTTP at %s, table %s (each run stores a new message)%n",
           dynamo.endpoint(), dynamo.table());
       Map<String, List<Run>> results = new LinkedHashMap<>();
       variants.forEach(v -> results.put(v.name(), new ArrayList<>()));
@@ -87,12 +87,12 @@ public final class ColdStart {
       System.out.printf(Locale.ROOT, "load after: %s%n%n", loadAverage());
       report(results);
     }
-    // DynamoDB Local leaves non-daemon threads behind after stop().
+    // Exit explicitly: SDK and HTTP threads may linger; the shutdown hook stops dynoxide.
     System.exit(0);
   }
 
   static Run once(String java, Variant v, String runtimeCp, Path taskRoot, Path logDir, RuntimeApiEmulator api,
-                  DynamoLocalServer dynamo, SlackEvents events, long n) throws Exception {
+                  BenchTable dynamo, SlackEvents events, long n) throws Exception {
     String body = v.name().startsWith("floor") ? events.messageBody() : events.uniqueMessageBody(n);
     var outcome = api.arm(events.apiGatewayJson(body, SlackEvents.signedHeaders(SECRET, Instant.now(), body)));
     List<String> cmd = new ArrayList<>();

@@ -20,13 +20,13 @@ import java.util.function.LongFunction;
  * p99.9 and max, and the median and p99 of each block of {@code --block} (10,000) calls, to show drift.
  *
  * <p>Scenarios ({@code --scenarios}): {@code redelivery} (the same signed Slack message again and
- * again: verification, parsing and a conditional put that DynamoDB Local rejects); {@code unsigned}
+ * again: verification, parsing and a conditional put that dynoxide rejects); {@code unsigned}
  * (a wrong signature: 401, no storage); {@code handshake} (a signed {@code url_verification}: 200, no
  * storage); {@code new-message} (a new message each call: a real put). Handlers ({@code --handler}):
  * {@code micronaut} (IngestHandler, built as Lambda builds it, with its no-argument constructor) or
  * {@code plain}. {@code -Dlambda.register-context=true} restores Micronaut's per-call Context
  * registration (the slowdown the ingest function opts out of). Needs {@code SLACK_SIGNING_SECRET} in the environment (the function reads secrets from
- * it); storage is DynamoDB Local over HTTP in this JVM.
+ * it); storage is dynoxide (a child process) over HTTP.
  */
 public final class WarmLatency {
 
@@ -44,7 +44,7 @@ public final class WarmLatency {
 
     System.out.printf(Locale.ROOT, "java %s, %d cores; handler %s; %d invocations per scenario, blocks of %d; load before: %s%n",
         Runtime.version(), Runtime.getRuntime().availableProcessors(), handlerName, invocations, block, ColdStart.loadAverage());
-    try (DynamoLocalServer dynamo = new DynamoLocalServer()) {
+    try (BenchTable dynamo = new BenchTable()) {
       // The function's configuration, as Lambda would pass it (environment variables become these properties).
       System.setProperty("dynamodb.endpoint", dynamo.endpoint());
       System.setProperty("feedback.table", dynamo.table());
@@ -72,11 +72,11 @@ public final class WarmLatency {
       }
     }
     System.out.printf(Locale.ROOT, "load after: %s%n", ColdStart.loadAverage());
-    // DynamoDB Local leaves non-daemon threads behind after stop().
+    // Exit explicitly: SDK and HTTP threads may linger; the shutdown hook stops dynoxide.
     System.exit(0);
   }
 
-  private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> plainHandler(DynamoLocalServer dynamo) {
+  private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> plainHandler(BenchTable dynamo) {
     Map<String, String> env = new LinkedHashMap<>(System.getenv());
     env.put("DYNAMODB_ENDPOINT", dynamo.endpoint());
     env.put("FEEDBACK_TABLE", dynamo.table());

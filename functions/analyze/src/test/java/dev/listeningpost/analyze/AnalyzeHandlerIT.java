@@ -1,6 +1,7 @@
 package dev.listeningpost.analyze;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import dev.listeningpost.feedback.store.KeyedTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -10,7 +11,8 @@ import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.store.TableDefinitions;
-import dev.listeningpost.feedback.testing.LocalDynamo;
+import dev.listeningpost.feedback.testing.DynoxideExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.util.List;
@@ -18,14 +20,15 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+@ExtendWith(DynoxideExtension.class)
 class AnalyzeHandlerIT {
 
   private static ApplicationContext context(String feedbackTable) {
-    DynamoDbClient client = LocalDynamo.client();
-    String themeTable = LocalDynamo.uniqueName("themes");
-    TableDefinitions.ensure(client, TableDefinitions.keyed(themeTable));
+    DynamoDbClient client = DynoxideExtension.client();
+    String themeTable = DynoxideExtension.uniqueName("themes");
+    TableDefinitions.ensure(client, KeyedTable.definition(themeTable));
     return ApplicationContext.run(Map.of(
-        "dynamodb.endpoint", LocalDynamo.endpoint(),
+        "dynamodb.endpoint", DynoxideExtension.endpoint(),
         "feedback.table", feedbackTable,
         "theme.table", themeTable,
         "embed.threads", "2",
@@ -35,8 +38,8 @@ class AnalyzeHandlerIT {
   @ParameterizedTest
   @Event(value = "../../events/analyze/stream-batch.json", type = DynamodbEvent.class)
   void enrichesInsertsSkipsAnalyzedAndRemovedAndReportsTheRecordThatFailed(DynamodbEvent event) {
-    DynamoDbClient client = LocalDynamo.client();
-    String table = LocalDynamo.newFeedbackTable(client);
+    DynamoDbClient client = DynoxideExtension.client();
+    String table = DynoxideExtension.newFeedbackTable(client);
     try (ApplicationContext ctx = context(table)) {
       FeedbackStore store = ctx.getBean(FeedbackStore.class);
       Instant t = Instant.parse("2026-11-19T12:00:00Z");

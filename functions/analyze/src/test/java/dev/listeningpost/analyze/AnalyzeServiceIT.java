@@ -1,6 +1,7 @@
 package dev.listeningpost.analyze;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.listeningpost.feedback.store.KeyedTable;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,8 @@ import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.store.TableDefinitions;
-import dev.listeningpost.feedback.testing.LocalDynamo;
+import dev.listeningpost.feedback.testing.DynoxideExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+@ExtendWith(DynoxideExtension.class)
 class AnalyzeServiceIT {
   private static final MiniLmEmbedder EMBEDDER = new MiniLmEmbedder(2);
   private static final Instant NOW = Instant.parse("2026-11-19T12:00:00Z");
@@ -43,10 +46,10 @@ class AnalyzeServiceIT {
 
   @BeforeEach
   void setUp() {
-    DynamoDbClient client = LocalDynamo.client();
-    store = new FeedbackStore(client, LocalDynamo.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
-    String themeTable = LocalDynamo.uniqueName("themes");
-    TableDefinitions.ensure(client, TableDefinitions.keyed(themeTable));
+    DynamoDbClient client = DynoxideExtension.client();
+    store = new FeedbackStore(client, DynoxideExtension.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
+    String themeTable = DynoxideExtension.uniqueName("themes");
+    TableDefinitions.ensure(client, KeyedTable.definition(themeTable));
     themes = new ThemeStore(client, themeTable);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     service = new AnalyzeService(store, KeywordSentiment.LAMBDA, EMBEDDER,
@@ -109,7 +112,7 @@ class AnalyzeServiceIT {
 
   @Test
   void aStorageOutageFailsTheItemsSoTheyAreRetried() {
-    DynamoDbClient client = LocalDynamo.client();
+    DynamoDbClient client = DynoxideExtension.client();
     FeedbackStore missing = new FeedbackStore(client, "no-such-table", FeedbackSchema.create(Duration.ZERO));
     AnalyzeService broken = new AnalyzeService(missing, KeywordSentiment.LAMBDA, EMBEDDER,
         new ThemeAssigner(themes, ThemeSettings.defaults(), Clock.systemUTC(), Duration.ofMinutes(5)), Clock.systemUTC());

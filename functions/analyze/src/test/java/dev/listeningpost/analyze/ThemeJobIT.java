@@ -1,6 +1,7 @@
 package dev.listeningpost.analyze;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.listeningpost.feedback.store.KeyedTable;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,8 @@ import dev.listeningpost.feedback.Feedback.Enrichment;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.store.TableDefinitions;
-import dev.listeningpost.feedback.testing.LocalDynamo;
+import dev.listeningpost.feedback.testing.DynoxideExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,18 +37,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+@ExtendWith(DynoxideExtension.class)
 class ThemeJobIT {
   private static final Instant T0 = Instant.parse("2026-11-16T09:00:00Z");
 
-  private final DynamoDbClient client = LocalDynamo.client();
+  private final DynamoDbClient client = DynoxideExtension.client();
   private final FeedbackStore store =
-      new FeedbackStore(client, LocalDynamo.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
+      new FeedbackStore(client, DynoxideExtension.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
   private final String themeTable = table();
   private final ThemeStore themes = new ThemeStore(client, themeTable);
 
   private String table() {
-    String name = LocalDynamo.uniqueName("themes");
-    TableDefinitions.ensure(client, TableDefinitions.keyed(name));
+    String name = DynoxideExtension.uniqueName("themes");
+    TableDefinitions.ensure(client, KeyedTable.definition(name));
     return name;
   }
 
@@ -126,7 +129,7 @@ class ThemeJobIT {
   @Event(value = "../../events/themes/nightly.json", type = ScheduledEvent.class)
   void theScheduledHandlerRunsTheJob(ScheduledEvent event) {
     seed("a", Instant.now().minus(Duration.ofDays(6)), 1);
-    try (ApplicationContext ctx = ApplicationContext.run(Map.of("dynamodb.endpoint", LocalDynamo.endpoint(),
+    try (ApplicationContext ctx = ApplicationContext.run(Map.of("dynamodb.endpoint", DynoxideExtension.endpoint(),
         "feedback.table", store.tableName(), "theme.table", themeTable, "analyze.test-sentiment", "true"))) {
       ctx.registerSingleton(dev.listeningpost.analyze.embed.Embedder.class, new FakeEmbedder());
       Map<String, Object> out = new ThemesHandler(ctx).handleRequest(event, null);

@@ -1,6 +1,7 @@
 package dev.listeningpost.digest;
 
 import static dev.listeningpost.digest.Items.ADA;
+import dev.listeningpost.feedback.store.KeyedTable;
 import static dev.listeningpost.digest.Items.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,8 @@ import dev.listeningpost.digest.testing.SesLocal;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.store.TableDefinitions;
-import dev.listeningpost.feedback.testing.LocalDynamo;
+import dev.listeningpost.feedback.testing.DynoxideExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -40,6 +42,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The Lambda handler wired by Micronaut from properties, as the scheduler invokes it with the
  * sample events in events/digest/: local mode (outbox + SES endpoint), DynamoDB Local.
  */
+@ExtendWith(DynoxideExtension.class)
 class DigestHandlerIT {
   @RegisterExtension
   static final SesLocal SES = new SesLocal();
@@ -57,13 +60,13 @@ class DigestHandlerIT {
   @BeforeEach
   void setUp() {
     SES.clear();
-    DynamoDbClient client = LocalDynamo.client();
-    String feedbackTable = LocalDynamo.newFeedbackTable(client);
-    String digestTable = LocalDynamo.uniqueName("digests");
-    TableDefinitions.ensure(client, TableDefinitions.keyed(digestTable));
+    DynamoDbClient client = DynoxideExtension.client();
+    String feedbackTable = DynoxideExtension.newFeedbackTable(client);
+    String digestTable = DynoxideExtension.uniqueName("digests");
+    TableDefinitions.ensure(client, KeyedTable.definition(digestTable));
     context = ApplicationContext.builder()
         .properties(Map.of(
-            "dynamodb.endpoint", LocalDynamo.endpoint(),
+            "dynamodb.endpoint", DynoxideExtension.endpoint(),
             "feedback.table", feedbackTable,
             "digest.table", digestTable,
             "digest.time-zone", ZONE.getId(),

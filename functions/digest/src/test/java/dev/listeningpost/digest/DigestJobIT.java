@@ -1,6 +1,7 @@
 package dev.listeningpost.digest;
 
 import static dev.listeningpost.digest.Items.ADA;
+import dev.listeningpost.feedback.store.KeyedTable;
 import static dev.listeningpost.digest.Items.GRACE;
 import static dev.listeningpost.digest.Items.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +23,8 @@ import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.store.TableDefinitions;
-import dev.listeningpost.feedback.testing.LocalDynamo;
+import dev.listeningpost.feedback.testing.DynoxideExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +44,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** The job against DynamoDB Local and the real aws-ses-v2-local, read back from its GET /store. */
+@ExtendWith(DynoxideExtension.class)
 class DigestJobIT {
   @RegisterExtension
   static final SesLocal SES = new SesLocal();
@@ -59,10 +62,10 @@ class DigestJobIT {
   @BeforeEach
   void setUp() {
     SES.clear();
-    DynamoDbClient client = LocalDynamo.client();
-    store = new FeedbackStore(client, LocalDynamo.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
-    String table = LocalDynamo.uniqueName("digests");
-    TableDefinitions.ensure(client, TableDefinitions.keyed(table));
+    DynamoDbClient client = DynoxideExtension.client();
+    store = new FeedbackStore(client, DynoxideExtension.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
+    String table = DynoxideExtension.uniqueName("digests");
+    TableDefinitions.ensure(client, KeyedTable.definition(table));
     archive = new DigestArchive(client, table);
     ses = SesV2Client.builder().endpointOverride(URI.create(SES.endpoint())).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))

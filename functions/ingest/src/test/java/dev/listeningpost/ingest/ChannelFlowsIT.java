@@ -11,7 +11,8 @@ import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
-import dev.listeningpost.feedback.testing.LocalDynamo;
+import dev.listeningpost.feedback.testing.DynoxideExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.listeningpost.ingest.http.WebhookRequest;
 import dev.listeningpost.ingest.http.WebhookResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each channel's own lifecycle through {@link WebhookService} and DynamoDB Local: handshakes, edits, deletes, staff. */
+@ExtendWith(DynoxideExtension.class)
 class ChannelFlowsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Instant now = Instant.parse("2026-11-21T10:00:00Z");
@@ -38,8 +40,8 @@ class ChannelFlowsIT {
 
   @BeforeEach
   void setUp() {
-    var client = LocalDynamo.client();
-    store = new FeedbackStore(client, LocalDynamo.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
+    var client = DynoxideExtension.client();
+    store = new FeedbackStore(client, DynoxideExtension.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
     List<ChannelAdapter> adapters = new ArrayList<>(ChannelFixtures.adapters());
     adapters.removeIf(a -> a.channel().equals("widget"));
     adapters.add(new WidgetAdapter(new WidgetSettings(5000, 60, 3)));

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
-import dev.listeningpost.feedback.testing.LocalDynamo;
+import dev.listeningpost.feedback.testing.DynoxideExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.listeningpost.ingest.ChannelFixtures.Fixture;
 import dev.listeningpost.ingest.http.WebhookRequest;
 import dev.listeningpost.ingest.http.WebhookResponse;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The behaviour every channel shares, through {@link WebhookService} against DynamoDB Local: one
  * item under redelivery, 401/400/415/413 problems that store nothing, and secret rotation.
  */
+@ExtendWith(DynoxideExtension.class)
 class ChannelsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Instant now = Instant.parse("2026-11-21T10:00:00Z");
@@ -44,8 +46,8 @@ class ChannelsIT {
 
   @BeforeEach
   void setUp() {
-    var client = LocalDynamo.client();
-    store = new FeedbackStore(client, LocalDynamo.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
+    var client = DynoxideExtension.client();
+    store = new FeedbackStore(client, DynoxideExtension.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
   }
 
   private WebhookService service(Map<String, String> env, int maxBody) {

@@ -8,7 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.store.FeedbackStore;
-import dev.listeningpost.feedback.testing.LocalDynamo;
+import dev.listeningpost.feedback.testing.DynoxideExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.secrets.SecretResolver;
 import io.micronaut.context.ApplicationContext;
@@ -20,15 +21,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The Lambda handler as API Gateway invokes it, with the sample event from events/. */
+@ExtendWith(DynoxideExtension.class)
 class IngestHandlerIT {
 
   @ParameterizedTest
   @Event(value = "../../events/ingest/apigw/slack-message.json", type = APIGatewayV2HTTPEvent.class)
   void storesTheSampleEventOnceAndAnswersProblemsForBadSignatures(APIGatewayV2HTTPEvent event) {
-    DynamoDbClient client = LocalDynamo.client();
-    String table = LocalDynamo.newFeedbackTable(client);
+    DynamoDbClient client = DynoxideExtension.client();
+    String table = DynoxideExtension.newFeedbackTable(client);
     try (ApplicationContext context = ApplicationContext.builder()
-        .properties(Map.of("dynamodb.endpoint", LocalDynamo.endpoint(), "feedback.table", table, "secrets.source", "test"))
+        .properties(Map.of("dynamodb.endpoint", DynoxideExtension.endpoint(), "feedback.table", table, "secrets.source", "test"))
         .singletons(new EnvironmentSecretResolver(Map.of("SLACK_SIGNING_SECRET", "handler-secret")))
         .start();
          IngestHandler handler = new IngestHandler(context)) {

@@ -6,18 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import dev.listeningpost.feedback.testing.LocalDynamo;
+import dev.listeningpost.feedback.testing.DynoxideExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /** Handshakes and CORS preflights as API Gateway delivers them to the Lambda handler (GET/OPTIONS, query strings). */
+@ExtendWith(DynoxideExtension.class)
 class IngestHandshakeIT {
 
   private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
     try (ApplicationContext context = ApplicationContext.builder()
-        .properties(Map.of("dynamodb.endpoint", LocalDynamo.endpoint(), "feedback.table", "unused-table", "secrets.source", "test"))
+        .properties(Map.of("dynamodb.endpoint", DynoxideExtension.endpoint(), "feedback.table", "unused-table", "secrets.source", "test"))
         .singletons(new EnvironmentSecretResolver(ChannelFixtures.env()))
         .start();
          IngestHandler handler = new IngestHandler(context)) {

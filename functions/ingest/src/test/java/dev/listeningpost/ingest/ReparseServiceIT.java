@@ -9,7 +9,8 @@ import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
-import dev.listeningpost.feedback.testing.LocalDynamo;
+import dev.listeningpost.feedback.testing.DynoxideExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Re-parsing stored raw payloads: fields follow the current adapter, identity and history stay. */
+@ExtendWith(DynoxideExtension.class)
 class ReparseServiceIT {
   private final Instant now = Instant.parse("2026-11-21T10:00:00Z");
   private final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
@@ -29,8 +31,8 @@ class ReparseServiceIT {
 
   @BeforeEach
   void setUp() {
-    var client = LocalDynamo.client();
-    store = new FeedbackStore(client, LocalDynamo.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
+    var client = DynoxideExtension.client();
+    store = new FeedbackStore(client, DynoxideExtension.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
     WebhookService ingest = new WebhookService(ChannelFixtures.adapters(), store,
         new EnvironmentSecretResolver(ChannelFixtures.env()), new ConfiguredStaffDirectory(""), IngestSettings.DEFAULTS, clock);
     for (ChannelFixtures.Fixture f : ChannelFixtures.all()) {

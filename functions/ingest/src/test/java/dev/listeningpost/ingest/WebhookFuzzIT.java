@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
-import dev.listeningpost.feedback.testing.LocalDynamo;
+import dev.listeningpost.feedback.testing.DynoxideExtension;
 import dev.listeningpost.ingest.ChannelFixtures.Fixture;
 import dev.listeningpost.ingest.http.WebhookRequest;
 import dev.listeningpost.ingest.http.WebhookResponse;
@@ -52,9 +52,9 @@ class WebhookFuzzIT {
 
   private static synchronized void init() {
     if (client == null) {
-      client = LocalDynamo.client();
-      signedTable = LocalDynamo.newFeedbackTable(client);
-      unsignedTable = LocalDynamo.newFeedbackTable(client);
+      client = DynoxideExtension.client();
+      signedTable = DynoxideExtension.newFeedbackTable(client);
+      unsignedTable = DynoxideExtension.newFeedbackTable(client);
       signedService = service(signedTable);
       unsignedService = service(unsignedTable);
     }

@@ -1,6 +1,7 @@
 package dev.listeningpost.analyze.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.listeningpost.feedback.store.KeyedTable;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -11,7 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.store.TableDefinitions;
-import dev.listeningpost.feedback.testing.LocalDynamo;
+import dev.listeningpost.feedback.testing.DynoxideExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,17 +22,18 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The deployed read API as API Gateway invokes it, with the sample events from events/api/. */
+@ExtendWith(DynoxideExtension.class)
 class ReadApiHandlerIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void servesFeedbackAndThemesAndAnswersProblems() throws Exception {
-    DynamoDbClient client = LocalDynamo.client();
-    String feedback = LocalDynamo.newFeedbackTable(client);
-    String themes = LocalDynamo.uniqueName("themes");
-    TableDefinitions.ensure(client, TableDefinitions.keyed(themes));
+    DynamoDbClient client = DynoxideExtension.client();
+    String feedback = DynoxideExtension.newFeedbackTable(client);
+    String themes = DynoxideExtension.uniqueName("themes");
+    TableDefinitions.ensure(client, KeyedTable.definition(themes));
     try (ApplicationContext ctx = ApplicationContext.builder()
-        .properties(Map.of("dynamodb.endpoint", LocalDynamo.endpoint(), "feedback.table", feedback, "theme.table", themes))
+        .properties(Map.of("dynamodb.endpoint", DynoxideExtension.endpoint(), "feedback.table", feedback, "theme.table", themes))
         .start();
          ReadApiHandler handler = new ReadApiHandler(ctx)) {
       ctx.getBean(FeedbackStore.class).create(Feedback.builder().channel("slack").workspace("T1").sourceId("C1:1")

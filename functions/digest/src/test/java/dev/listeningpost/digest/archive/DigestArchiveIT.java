@@ -1,13 +1,15 @@
 package dev.listeningpost.digest.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.listeningpost.feedback.store.KeyedTable;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.digest.compose.Digest;
 import dev.listeningpost.digest.period.ReportingPeriod;
 import dev.listeningpost.feedback.store.TableDefinitions;
-import dev.listeningpost.feedback.testing.LocalDynamo;
+import dev.listeningpost.feedback.testing.DynoxideExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+@ExtendWith(DynoxideExtension.class)
 class DigestArchiveIT {
   private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
   private static final Instant T0 = Instant.parse("2026-11-23T06:00:00Z");
@@ -24,9 +27,9 @@ class DigestArchiveIT {
 
   @BeforeEach
   void setUp() {
-    client = LocalDynamo.client();
-    String table = LocalDynamo.uniqueName("digests");
-    TableDefinitions.ensure(client, TableDefinitions.keyed(table));
+    client = DynoxideExtension.client();
+    String table = DynoxideExtension.uniqueName("digests");
+    TableDefinitions.ensure(client, KeyedTable.definition(table));
     archive = new DigestArchive(client, table, Duration.ofMinutes(15));
   }
 

@@ -13,7 +13,8 @@ import dev.listeningpost.digest.period.ReportingPeriod;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
-import dev.listeningpost.feedback.testing.LocalDynamo;
+import dev.listeningpost.feedback.testing.DynoxideExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+@ExtendWith(DynoxideExtension.class)
 class DigestComposerIT {
   private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
   private static final ReportingPeriod W47 = ReportingPeriod.parse("2026-W47", LA);
@@ -34,8 +36,8 @@ class DigestComposerIT {
 
   @BeforeEach
   void setUp() {
-    DynamoDbClient client = LocalDynamo.client();
-    store = new FeedbackStore(client, LocalDynamo.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
+    DynamoDbClient client = DynoxideExtension.client();
+    store = new FeedbackStore(client, DynoxideExtension.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
     Clock clock = Clock.fixed(W47.end().plus(Duration.ofDays(3)), ZoneOffset.UTC);
     composer = new DigestComposer(store, ThemeLabels.NONE, List.of(), ComposeOptions.DEFAULTS, clock);
   }

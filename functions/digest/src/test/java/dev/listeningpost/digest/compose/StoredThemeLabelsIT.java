@@ -1,22 +1,25 @@
 package dev.listeningpost.digest.compose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.listeningpost.feedback.store.KeyedTable;
 
 import dev.listeningpost.feedback.store.TableDefinitions;
-import dev.listeningpost.feedback.testing.LocalDynamo;
+import dev.listeningpost.feedback.testing.DynoxideExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+@ExtendWith(DynoxideExtension.class)
 class StoredThemeLabelsIT {
 
   @Test
   void readsLabelsFollowsMergesAndToleratesAMissingTable() {
-    DynamoDbClient client = LocalDynamo.client();
-    String table = LocalDynamo.uniqueName("themes");
-    TableDefinitions.ensure(client, TableDefinitions.keyed(table));
+    DynamoDbClient client = DynoxideExtension.client();
+    String table = DynoxideExtension.uniqueName("themes");
+    TableDefinitions.ensure(client, KeyedTable.definition(table));
     put(client, table, Map.of("pk", s("theme"), "sk", s("t1"), "label", s("csv export, times out"), "status", s("ACTIVE")));
     put(client, table, Map.of("pk", s("theme"), "sk", s("t2"), "label", s("export"), "status", s("MERGED"),
         "mergedInto", s("t1")));

@@ -17,16 +17,10 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * Static (reflection-free) DynamoDB mapping of {@link Feedback}. Attribute names are the storage
- * contract documented in docs/architecture.md; change them only with a migration.
+ * Static (reflection-free) DynamoDB mapping of {@link Feedback}. Attribute names come from
+ * {@link FeedbackTable}, the storage contract (docs/architecture.md).
  */
 public final class FeedbackSchema {
-  /** GSI that serves every "items created in a period" read: partition = UTC day. */
-  public static final String BY_DAY_INDEX = "byDay";
-  public static final String ID = "id";
-  public static final String DAY = "day";
-  public static final String CREATED_KEY = "createdKey";
-  public static final String EXPIRES_AT = "expiresAt";
 
   private static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
   // Fixed width so that lexical order is time order.
@@ -46,73 +40,73 @@ public final class FeedbackSchema {
   }
 
   /**
-   * @param retention how long items are kept (DynamoDB TTL on {@value #EXPIRES_AT});
+   * @param retention how long items are kept (DynamoDB TTL on {@value FeedbackTable#EXPIRES_AT});
    *                  zero or negative keeps them forever
    */
   public static StaticImmutableTableSchema<Feedback, Feedback.Builder> create(Duration retention) {
     boolean expires = retention != null && !retention.isZero() && !retention.isNegative();
     return StaticImmutableTableSchema.builder(Feedback.class, Feedback.Builder.class)
         .newItemBuilder(Feedback::builder, Feedback.Builder::build)
-        .addAttribute(String.class, a -> a.name(ID).getter(Feedback::id).setter(Feedback.Builder::id)
+        .addAttribute(String.class, a -> a.name(FeedbackTable.ID).getter(Feedback::id).setter(Feedback.Builder::id)
             .tags(StaticAttributeTags.primaryPartitionKey()))
-        .addAttribute(String.class, a -> a.name("channel").getter(Feedback::channel).setter(Feedback.Builder::channel))
-        .addAttribute(String.class, a -> a.name("workspace").getter(Feedback::workspace).setter(Feedback.Builder::workspace))
-        .addAttribute(String.class, a -> a.name("sourceId").getter(Feedback::sourceId).setter(Feedback.Builder::sourceId))
-        .addAttribute(String.class, a -> a.name("kind").getter(f -> f.kind().name())
+        .addAttribute(String.class, a -> a.name(FeedbackTable.CHANNEL).getter(Feedback::channel).setter(Feedback.Builder::channel))
+        .addAttribute(String.class, a -> a.name(FeedbackTable.WORKSPACE).getter(Feedback::workspace).setter(Feedback.Builder::workspace))
+        .addAttribute(String.class, a -> a.name(FeedbackTable.SOURCE_ID).getter(Feedback::sourceId).setter(Feedback.Builder::sourceId))
+        .addAttribute(String.class, a -> a.name(FeedbackTable.KIND).getter(f -> f.kind().name())
             .setter((b, v) -> b.kind(v == null ? null : Feedback.Kind.valueOf(v))))
-        .addAttribute(String.class, a -> a.name("text").getter(f -> f.text().isEmpty() ? null : f.text())
+        .addAttribute(String.class, a -> a.name(FeedbackTable.TEXT).getter(f -> f.text().isEmpty() ? null : f.text())
             .setter(Feedback.Builder::text))
-        .addAttribute(String.class, a -> a.name("authorId").getter(f -> f.author().id())
+        .addAttribute(String.class, a -> a.name(FeedbackTable.AUTHOR_ID).getter(f -> f.author().id())
             .setter((b, v) -> b.author(new Author(v, b.author().handle(), b.author().displayName(), b.author().staff()))))
-        .addAttribute(String.class, a -> a.name("authorHandle").getter(f -> f.author().handle())
+        .addAttribute(String.class, a -> a.name(FeedbackTable.AUTHOR_HANDLE).getter(f -> f.author().handle())
             .setter((b, v) -> b.author(new Author(b.author().id(), v, b.author().displayName(), b.author().staff()))))
-        .addAttribute(String.class, a -> a.name("authorName").getter(f -> f.author().displayName())
+        .addAttribute(String.class, a -> a.name(FeedbackTable.AUTHOR_NAME).getter(f -> f.author().displayName())
             .setter((b, v) -> b.author(new Author(b.author().id(), b.author().handle(), v, b.author().staff()))))
-        .addAttribute(Boolean.class, a -> a.name("authorStaff").getter(f -> f.author().staff())
+        .addAttribute(Boolean.class, a -> a.name(FeedbackTable.AUTHOR_STAFF).getter(f -> f.author().staff())
             .setter((b, v) -> b.author(new Author(b.author().id(), b.author().handle(), b.author().displayName(),
                 Boolean.TRUE.equals(v)))))
-        .addAttribute(String.class, a -> a.name("threadId").getter(f -> f.thread().threadId())
+        .addAttribute(String.class, a -> a.name(FeedbackTable.THREAD_ID).getter(f -> f.thread().threadId())
             .setter((b, v) -> b.thread(new ThreadRef(v, b.thread().parentId(), b.thread().inReplyToAuthorId()))))
-        .addAttribute(String.class, a -> a.name("parentId").getter(f -> f.thread().parentId())
+        .addAttribute(String.class, a -> a.name(FeedbackTable.PARENT_ID).getter(f -> f.thread().parentId())
             .setter((b, v) -> b.thread(new ThreadRef(b.thread().threadId(), v, b.thread().inReplyToAuthorId()))))
-        .addAttribute(String.class, a -> a.name("inReplyToAuthorId").getter(f -> f.thread().inReplyToAuthorId())
+        .addAttribute(String.class, a -> a.name(FeedbackTable.IN_REPLY_TO_AUTHOR_ID).getter(f -> f.thread().inReplyToAuthorId())
             .setter((b, v) -> b.thread(new ThreadRef(b.thread().threadId(), b.thread().parentId(), v))))
-        .addAttribute(String.class, a -> a.name("permalink").getter(Feedback::permalink).setter(Feedback.Builder::permalink))
-        .addAttribute(Instant.class, a -> a.name("createdAt").getter(Feedback::createdAt).setter(Feedback.Builder::createdAt))
-        .addAttribute(Instant.class, a -> a.name("receivedAt").getter(Feedback::receivedAt).setter(Feedback.Builder::receivedAt))
-        .addAttribute(Double.class, a -> a.name("score").getter(Feedback::score).setter(Feedback.Builder::score))
-        .addAttribute(String.class, a -> a.name("deliveryId").getter(Feedback::deliveryId).setter(Feedback.Builder::deliveryId))
-        .addAttribute(EnhancedType.listOf(String.class), a -> a.name("hashtags")
+        .addAttribute(String.class, a -> a.name(FeedbackTable.PERMALINK).getter(Feedback::permalink).setter(Feedback.Builder::permalink))
+        .addAttribute(Instant.class, a -> a.name(FeedbackTable.CREATED_AT).getter(Feedback::createdAt).setter(Feedback.Builder::createdAt))
+        .addAttribute(Instant.class, a -> a.name(FeedbackTable.RECEIVED_AT).getter(Feedback::receivedAt).setter(Feedback.Builder::receivedAt))
+        .addAttribute(Double.class, a -> a.name(FeedbackTable.SCORE).getter(Feedback::score).setter(Feedback.Builder::score))
+        .addAttribute(String.class, a -> a.name(FeedbackTable.DELIVERY_ID).getter(Feedback::deliveryId).setter(Feedback.Builder::deliveryId))
+        .addAttribute(EnhancedType.listOf(String.class), a -> a.name(FeedbackTable.HASHTAGS)
             .getter(f -> f.hashtags().isEmpty() ? null : f.hashtags()).setter(Feedback.Builder::hashtags))
-        .addAttribute(String.class, a -> a.name("status").getter(f -> f.status().name())
+        .addAttribute(String.class, a -> a.name(FeedbackTable.STATUS).getter(f -> f.status().name())
             .setter((b, v) -> b.status(v == null ? null : Feedback.Status.valueOf(v))))
-        .addAttribute(SdkBytes.class, a -> a.name("raw")
+        .addAttribute(SdkBytes.class, a -> a.name(FeedbackTable.RAW)
             .getter(f -> f.rawPayload() == null ? null : SdkBytes.fromByteArray(f.rawPayload()))
             .setter((b, v) -> b.rawPayload(v == null ? null : v.asByteArray())))
         // Enrichment, written by the analyze function.
-        .addAttribute(Double.class, a -> a.name("sentiment")
+        .addAttribute(Double.class, a -> a.name(FeedbackTable.SENTIMENT)
             .getter(f -> f.enrichment() == null ? null : f.enrichment().sentiment())
             .setter((b, v) -> b.enrichment(enrich(b.enrichment(), v, null, null, null, null))))
-        .addAttribute(String.class, a -> a.name("sentimentLabel")
+        .addAttribute(String.class, a -> a.name(FeedbackTable.SENTIMENT_LABEL)
             .getter(f -> f.enrichment() == null ? null : f.enrichment().sentimentLabel())
             .setter((b, v) -> b.enrichment(enrich(b.enrichment(), null, v, null, null, null))))
-        .addAttribute(SdkBytes.class, a -> a.name("embedding")
+        .addAttribute(SdkBytes.class, a -> a.name(FeedbackTable.EMBEDDING)
             .getter(f -> f.enrichment() == null || f.enrichment().embedding() == null ? null
                 : SdkBytes.fromByteArray(toBytes(f.enrichment().embedding())))
             .setter((b, v) -> b.enrichment(enrich(b.enrichment(), null, null, v == null ? null : toFloats(v.asByteArray()), null, null))))
-        .addAttribute(String.class, a -> a.name("themeId")
+        .addAttribute(String.class, a -> a.name(FeedbackTable.THEME_ID)
             .getter(f -> f.enrichment() == null ? null : f.enrichment().themeId())
             .setter((b, v) -> b.enrichment(enrich(b.enrichment(), null, null, null, v, null))))
-        .addAttribute(Instant.class, a -> a.name("analyzedAt")
+        .addAttribute(Instant.class, a -> a.name(FeedbackTable.ANALYZED_AT)
             .getter(f -> f.enrichment() == null ? null : f.enrichment().analyzedAt())
             .setter((b, v) -> b.enrichment(enrich(b.enrichment(), null, null, null, null, v))))
         // Derived keys: written for the index and TTL, ignored on read.
-        .addAttribute(String.class, a -> a.name(DAY).getter(f -> dayOf(f.createdAt())).setter((b, v) -> { })
-            .tags(StaticAttributeTags.secondaryPartitionKey(BY_DAY_INDEX)))
-        .addAttribute(String.class, a -> a.name(CREATED_KEY).getter(f -> createdKey(f.createdAt(), f.id()))
+        .addAttribute(String.class, a -> a.name(FeedbackTable.DAY).getter(f -> dayOf(f.createdAt())).setter((b, v) -> { })
+            .tags(StaticAttributeTags.secondaryPartitionKey(FeedbackTable.BY_DAY_INDEX)))
+        .addAttribute(String.class, a -> a.name(FeedbackTable.CREATED_KEY).getter(f -> createdKey(f.createdAt(), f.id()))
             .setter((b, v) -> { })
-            .tags(StaticAttributeTags.secondarySortKey(BY_DAY_INDEX)))
-        .addAttribute(Long.class, a -> a.name(EXPIRES_AT)
+            .tags(StaticAttributeTags.secondarySortKey(FeedbackTable.BY_DAY_INDEX)))
+        .addAttribute(Long.class, a -> a.name(FeedbackTable.EXPIRES_AT)
             .getter(f -> expires ? f.createdAt().plus(retention).getEpochSecond() : null)
             .setter((b, v) -> { }))
         .build();
@@ -148,6 +142,6 @@ public final class FeedbackSchema {
   }
 
   static List<String> keyAttributes() {
-    return List.of(ID, DAY, CREATED_KEY);
+    return List.of(FeedbackTable.ID, FeedbackTable.DAY, FeedbackTable.CREATED_KEY);
   }
 }

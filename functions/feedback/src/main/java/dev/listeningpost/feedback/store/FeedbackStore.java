@@ -43,7 +43,7 @@ public class FeedbackStore {
     this.tableName = tableName;
     DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
     this.table = enhanced.table(tableName, schema);
-    this.byDay = table.index(FeedbackSchema.BY_DAY_INDEX);
+    this.byDay = table.index(FeedbackTable.BY_DAY_INDEX);
   }
 
   public String tableName() {
@@ -56,7 +56,7 @@ public class FeedbackStore {
       try {
         table.putItem(PutItemEnhancedRequest.builder(Feedback.class).item(item)
             .conditionExpression(Expression.builder().expression("attribute_not_exists(#id)")
-                .putExpressionName("#id", FeedbackSchema.ID).build())
+                .putExpressionName("#id", FeedbackTable.ID).build())
             .build());
         return WriteOutcome.CREATED;
       } catch (ConditionalCheckFailedException duplicate) {
@@ -74,33 +74,29 @@ public class FeedbackStore {
     if (created == WriteOutcome.CREATED) {
       return created;
     }
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":text", AttributeValue.fromS(edited.text()));
-    values.put(":edited", AttributeValue.fromS(editedAt.toString()));
-    values.put(":status", AttributeValue.fromS(Feedback.Status.EDITED.name()));
-    values.put(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
-    String raw = "";
+    Update u = new Update()
+        .set(FeedbackTable.TEXT, AttributeValue.fromS(edited.text()))
+        .set(FeedbackTable.EDITED_AT, AttributeValue.fromS(editedAt.toString()))
+        .set(FeedbackTable.STATUS, AttributeValue.fromS(Feedback.Status.EDITED.name()))
+        // Clearing enrichment makes the stream re-analyze the new text.
+        .remove(FeedbackTable.SENTIMENT, FeedbackTable.SENTIMENT_LABEL, FeedbackTable.EMBEDDING, FeedbackTable.ANALYZED_AT)
+        .value(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
     if (edited.rawPayload() != null) {
-      values.put(":raw", AttributeValue.fromB(SdkBytes.fromByteArray(edited.rawPayload())));
-      raw = ", #raw = :raw";
+      u.set(FeedbackTable.RAW, AttributeValue.fromB(SdkBytes.fromByteArray(edited.rawPayload())));
     }
-    // Clearing enrichment makes the stream re-analyze the new text.
-    String update = "SET #text = :text, editedAt = :edited, #status = :status" + raw
-        + " REMOVE sentiment, sentimentLabel, embedding, analyzedAt";
-    return conditionalUpdate(edited.id(), update,
-        "attribute_exists(#id) AND #status <> :deleted AND (attribute_not_exists(editedAt) OR editedAt < :edited)",
-        values, raw.isEmpty() ? Map.of("#text", "text", "#status", "status")
-            : Map.of("#text", "text", "#status", "status", "#raw", "raw"));
+    String editedAtName = u.name(FeedbackTable.EDITED_AT);
+    return conditionalUpdate(edited.id(), u, u.exists() + " AND " + u.name(FeedbackTable.STATUS) + " <> :deleted AND"
+        + " (attribute_not_exists(" + editedAtName + ") OR " + editedAtName + " < :" + FeedbackTable.EDITED_AT + ")");
   }
 
   /** Tombstones an item: text and raw payload are removed, the id stays so it is never re-created. */
   public WriteOutcome delete(String id, Instant deletedAt) {
-    Map<String, AttributeValue> values = Map.of(
-        ":status", AttributeValue.fromS(Feedback.Status.DELETED.name()),
-        ":at", AttributeValue.fromS(deletedAt.toString()));
-    return conditionalUpdate(id, "SET #status = :status, deletedAt = :at REMOVE #text, #raw, embedding",
-        "attribute_exists(#id) AND #status <> :status", values,
-        Map.of("#text", "text", "#status", "status", "#raw", "raw"));
+    Update u = new Update()
+        .set(FeedbackTable.STATUS, AttributeValue.fromS(Feedback.Status.DELETED.name()))
+        .set(FeedbackTable.DELETED_AT, AttributeValue.fromS(deletedAt.toString()))
+        .remove(FeedbackTable.TEXT, FeedbackTable.RAW, FeedbackTable.EMBEDDING);
+    return conditionalUpdate(id, u,
+        u.exists() + " AND " + u.name(FeedbackTable.STATUS) + " <> :" + FeedbackTable.STATUS);
   }
 
   /**
@@ -110,54 +106,25 @@ public class FeedbackStore {
    * sentiment and embedding are cleared so the text is analyzed again.
    */
   public WriteOutcome replaceParsed(Feedback item, boolean reanalyze) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    Map<String, String> names = new HashMap<>();
-    List<String> sets = new ArrayList<>();
-    List<String> removes = new ArrayList<>();
-    setOrRemove("kind", item.kind().name(), values, names, sets, removes);
-    setOrRemove("text", item.text().isEmpty() ? null : item.text(), values, names, sets, removes);
-    setOrRemove("authorId", item.author().id(), values, names, sets, removes);
-    setOrRemove("authorHandle", item.author().handle(), values, names, sets, removes);
-    setOrRemove("authorName", item.author().displayName(), values, names, sets, removes);
-    names.put("#authorStaff", "authorStaff");
-    values.put(":authorStaff", AttributeValue.fromBool(item.author().staff()));
-    sets.add("#authorStaff = :authorStaff");
-    setOrRemove("threadId", item.thread().threadId(), values, names, sets, removes);
-    setOrRemove("parentId", item.thread().parentId(), values, names, sets, removes);
-    setOrRemove("inReplyToAuthorId", item.thread().inReplyToAuthorId(), values, names, sets, removes);
-    setOrRemove("permalink", item.permalink(), values, names, sets, removes);
-    names.put("#score", "score");
-    if (item.score() == null) {
-      removes.add("#score");
-    } else {
-      values.put(":score", AttributeValue.fromN(Double.toString(item.score())));
-      sets.add("#score = :score");
-    }
-    names.put("#hashtags", "hashtags");
-    if (item.hashtags().isEmpty()) {
-      removes.add("#hashtags");
-    } else {
-      values.put(":hashtags", AttributeValue.fromL(item.hashtags().stream().map(AttributeValue::fromS).toList()));
-      sets.add("#hashtags = :hashtags");
-    }
+    Update u = new Update()
+        .setOrRemove(FeedbackTable.KIND, item.kind().name())
+        .setOrRemove(FeedbackTable.TEXT, item.text().isEmpty() ? null : item.text())
+        .setOrRemove(FeedbackTable.AUTHOR_ID, item.author().id())
+        .setOrRemove(FeedbackTable.AUTHOR_HANDLE, item.author().handle())
+        .setOrRemove(FeedbackTable.AUTHOR_NAME, item.author().displayName())
+        .set(FeedbackTable.AUTHOR_STAFF, AttributeValue.fromBool(item.author().staff()))
+        .setOrRemove(FeedbackTable.THREAD_ID, item.thread().threadId())
+        .setOrRemove(FeedbackTable.PARENT_ID, item.thread().parentId())
+        .setOrRemove(FeedbackTable.IN_REPLY_TO_AUTHOR_ID, item.thread().inReplyToAuthorId())
+        .setOrRemove(FeedbackTable.PERMALINK, item.permalink())
+        .setOrRemove(FeedbackTable.SCORE, item.score() == null ? null : AttributeValue.fromN(Double.toString(item.score())))
+        .setOrRemove(FeedbackTable.HASHTAGS, item.hashtags().isEmpty() ? null
+            : AttributeValue.fromL(item.hashtags().stream().map(AttributeValue::fromS).toList()))
+        .value(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
     if (reanalyze) {
-      removes.addAll(List.of("sentiment", "sentimentLabel", "embedding", "analyzedAt"));
+      u.remove(FeedbackTable.SENTIMENT, FeedbackTable.SENTIMENT_LABEL, FeedbackTable.EMBEDDING, FeedbackTable.ANALYZED_AT);
     }
-    values.put(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
-    names.put("#status", "status");
-    String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
-    return conditionalUpdate(item.id(), update, "attribute_exists(#id) AND #status <> :deleted", values, names);
-  }
-
-  private static void setOrRemove(String attribute, String value, Map<String, AttributeValue> values,
-                                  Map<String, String> names, List<String> sets, List<String> removes) {
-    names.put("#" + attribute, attribute);
-    if (value == null) {
-      removes.add("#" + attribute);
-    } else {
-      values.put(":" + attribute, AttributeValue.fromS(value));
-      sets.add("#" + attribute + " = :" + attribute);
-    }
+    return conditionalUpdate(item.id(), u, u.exists() + " AND " + u.name(FeedbackTable.STATUS) + " <> :deleted");
   }
 
   /**
@@ -165,46 +132,87 @@ public class FeedbackStore {
    * stream record never resurrects a deleted item.
    */
   public WriteOutcome enrich(String id, Enrichment e) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    List<String> sets = new ArrayList<>();
+    Update u = new Update();
     if (e.sentiment() != null) {
-      values.put(":s", AttributeValue.fromN(Double.toString(e.sentiment())));
-      sets.add("sentiment = :s");
+      u.set(FeedbackTable.SENTIMENT, AttributeValue.fromN(Double.toString(e.sentiment())));
     }
     if (e.sentimentLabel() != null) {
-      values.put(":l", AttributeValue.fromS(e.sentimentLabel()));
-      sets.add("sentimentLabel = :l");
+      u.set(FeedbackTable.SENTIMENT_LABEL, AttributeValue.fromS(e.sentimentLabel()));
     }
     if (e.embedding() != null) {
-      values.put(":e", AttributeValue.fromB(SdkBytes.fromByteArray(FeedbackSchema.toBytes(e.embedding()))));
-      sets.add("embedding = :e");
+      u.set(FeedbackTable.EMBEDDING, AttributeValue.fromB(SdkBytes.fromByteArray(FeedbackSchema.toBytes(e.embedding()))));
     }
     if (e.themeId() != null) {
-      values.put(":t", AttributeValue.fromS(e.themeId()));
-      sets.add("themeId = :t");
+      u.set(FeedbackTable.THEME_ID, AttributeValue.fromS(e.themeId()));
     }
-    values.put(":a", AttributeValue.fromS((e.analyzedAt() == null ? Instant.now() : e.analyzedAt()).toString()));
-    sets.add("analyzedAt = :a");
-    values.put(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
-    return conditionalUpdate(id, "SET " + String.join(", ", sets),
-        "attribute_exists(#id) AND #status <> :deleted", values, Map.of("#status", "status"));
+    u.set(FeedbackTable.ANALYZED_AT,
+        AttributeValue.fromS((e.analyzedAt() == null ? Instant.now() : e.analyzedAt()).toString()));
+    u.value(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
+    return conditionalUpdate(id, u, u.exists() + " AND " + u.name(FeedbackTable.STATUS) + " <> :deleted");
   }
 
-  private WriteOutcome conditionalUpdate(String id, String update, String condition,
-                                         Map<String, AttributeValue> values, Map<String, String> extraNames) {
-    Map<String, String> names = new HashMap<>(extraNames);
-    names.put("#id", FeedbackSchema.ID);
+  private WriteOutcome conditionalUpdate(String id, Update update, String condition) {
     return guarded(() -> {
       try {
         dynamo.updateItem(UpdateItemRequest.builder().tableName(tableName)
-            .key(Map.of(FeedbackSchema.ID, AttributeValue.fromS(id)))
-            .updateExpression(update).conditionExpression(condition)
-            .expressionAttributeNames(names).expressionAttributeValues(values).build());
+            .key(Map.of(FeedbackTable.ID, AttributeValue.fromS(id)))
+            .updateExpression(update.expression()).conditionExpression(condition)
+            .expressionAttributeNames(update.names).expressionAttributeValues(update.values).build());
         return WriteOutcome.UPDATED;
       } catch (ConditionalCheckFailedException unchanged) {
         return WriteOutcome.UNCHANGED;
       }
     });
+  }
+
+  /**
+   * An UpdateItem expression whose attribute names all go through placeholders ({@code #name}),
+   * so names come only from {@link FeedbackTable} and reserved words never bite.
+   */
+  private static final class Update {
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, AttributeValue> values = new HashMap<>();
+    private final List<String> sets = new ArrayList<>();
+    private final List<String> removes = new ArrayList<>();
+
+    String name(String attribute) {
+      names.put("#" + attribute, attribute);
+      return "#" + attribute;
+    }
+
+    String exists() {
+      return "attribute_exists(" + name(FeedbackTable.ID) + ")";
+    }
+
+    Update set(String attribute, AttributeValue value) {
+      sets.add(name(attribute) + " = :" + attribute);
+      values.put(":" + attribute, value);
+      return this;
+    }
+
+    Update setOrRemove(String attribute, String value) {
+      return setOrRemove(attribute, value == null ? null : AttributeValue.fromS(value));
+    }
+
+    Update setOrRemove(String attribute, AttributeValue value) {
+      return value == null ? remove(attribute) : set(attribute, value);
+    }
+
+    Update remove(String... attributes) {
+      for (String a : attributes) {
+        removes.add(name(a));
+      }
+      return this;
+    }
+
+    Update value(String placeholder, AttributeValue value) {
+      values.put(placeholder, value);
+      return this;
+    }
+
+    String expression() {
+      return "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+    }
   }
 
   public Optional<Feedback> find(String id) {

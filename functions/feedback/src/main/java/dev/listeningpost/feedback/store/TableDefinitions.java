@@ -1,60 +1,21 @@
 package dev.listeningpost.feedback.store;
 
-import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
- * Table definitions for DynamoDB Local (tests and the local stack). They mirror the tables in
- * template.yaml; {@code TemplateTablesTest} keeps the two in step.
+ * Creates tables where the stack does not (tests, the local stack, benchmarks) from the
+ * definitions each table's contract class declares ({@link FeedbackTable}, {@link KeyedTable});
+ * {@code TemplateTablesTest} keeps those in step with template.yaml.
  */
 public final class TableDefinitions {
-  /** Attributes the byDay index carries: everything the digest reads, not the raw payload or embedding. */
-  public static final List<String> BY_DAY_PROJECTION = List.of(
-      "channel", "workspace", "sourceId", "kind", "text", "authorId", "authorHandle", "authorName", "authorStaff",
-      "threadId", "parentId", "inReplyToAuthorId", "permalink", "createdAt", "receivedAt", "score", "deliveryId",
-      "hashtags", "status", "sentiment", "sentimentLabel", "themeId", "analyzedAt");
-
   private TableDefinitions() {
-  }
-
-  public static CreateTableRequest feedback(String name) {
-    return CreateTableRequest.builder()
-        .tableName(name)
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(
-            attr(FeedbackSchema.ID), attr(FeedbackSchema.DAY), attr(FeedbackSchema.CREATED_KEY))
-        .keySchema(key(FeedbackSchema.ID, KeyType.HASH))
-        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-            .indexName(FeedbackSchema.BY_DAY_INDEX)
-            .keySchema(key(FeedbackSchema.DAY, KeyType.HASH), key(FeedbackSchema.CREATED_KEY, KeyType.RANGE))
-            .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
-                .nonKeyAttributes(BY_DAY_PROJECTION).build())
-            .build())
-        .streamSpecification(StreamSpecification.builder().streamEnabled(true)
-            .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build())
-        .build();
-  }
-
-  /** A generic pk/sk table (digest archive and send log; themes). */
-  public static CreateTableRequest keyed(String name) {
-    return CreateTableRequest.builder()
-        .tableName(name)
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(attr("pk"), attr("sk"))
-        .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
-        .build();
   }
 
   /** Creates the table if it does not exist yet and waits until it is active. */
@@ -67,11 +28,21 @@ public final class TableDefinitions {
     dynamo.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
   }
 
-  private static AttributeDefinition attr(String name) {
+  /** The feedback table with its TTL turned on, as the template declares it. */
+  public static void ensureFeedback(DynamoDbClient dynamo, String name) {
+    ensure(dynamo, FeedbackTable.definition(name));
+    var ttl = dynamo.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription();
+    if (ttl == null || ttl.timeToLiveStatus() != TimeToLiveStatus.ENABLED) {
+      dynamo.updateTimeToLive(b -> b.tableName(name)
+          .timeToLiveSpecification(s -> s.enabled(true).attributeName(FeedbackTable.EXPIRES_AT)));
+    }
+  }
+
+  static AttributeDefinition stringAttribute(String name) {
     return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
   }
 
-  private static KeySchemaElement key(String name, KeyType type) {
+  static KeySchemaElement key(String name, KeyType type) {
     return KeySchemaElement.builder().attributeName(name).keyType(type).build();
   }
 }

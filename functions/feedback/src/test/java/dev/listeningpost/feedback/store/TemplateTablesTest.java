@@ -67,7 +67,7 @@ class TemplateTablesTest {
   @Test
   void feedbackTableMatchesTableDefinitions() {
     Map<String, Object> table = tableProperties("FeedbackTable");
-    CreateTableRequest local = TableDefinitions.feedback("feedback-local");
+    CreateTableRequest local = FeedbackTable.definition("feedback-local");
 
     assertCommonShape(table, local);
 
@@ -90,7 +90,7 @@ class TemplateTablesTest {
     assertEquals(local.streamSpecification().streamViewTypeAsString(), stream.get("StreamViewType"));
 
     Map<String, Object> ttl = map(table.get("TimeToLiveSpecification"));
-    assertEquals(FeedbackSchema.EXPIRES_AT, ttl.get("AttributeName"), "TTL attribute written by FeedbackSchema");
+    assertEquals(FeedbackTable.EXPIRES_AT, ttl.get("AttributeName"), "TTL attribute written by FeedbackSchema");
     assertEquals(Boolean.TRUE, ttl.get("Enabled"));
     assertEquals(Boolean.TRUE, map(table.get("SSESpecification")).get("SSEEnabled"));
   }
@@ -99,7 +99,7 @@ class TemplateTablesTest {
   void digestAndThemeTablesAreTheGenericKeyedTable() {
     for (String logicalId : List.of("DigestTable", "ThemeTable")) {
       Map<String, Object> table = tableProperties(logicalId);
-      CreateTableRequest local = TableDefinitions.keyed(logicalId.toLowerCase());
+      CreateTableRequest local = KeyedTable.definition(logicalId.toLowerCase());
       assertCommonShape(table, local);
       assertTrue(!table.containsKey("GlobalSecondaryIndexes") && local.globalSecondaryIndexes().isEmpty(),
           logicalId + ": TableDefinitions.keyed has no GSI, nor may the template");

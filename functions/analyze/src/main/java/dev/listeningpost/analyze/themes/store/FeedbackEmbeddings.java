@@ -1,6 +1,7 @@
 package dev.listeningpost.analyze.themes.store;
 
 import dev.listeningpost.feedback.store.FeedbackSchema;
+import dev.listeningpost.feedback.store.FeedbackTable;
 import dev.listeningpost.feedback.store.StorageUnavailableException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,16 +33,16 @@ public class FeedbackEmbeddings {
       for (int from = 0; from < ids.size(); from += 100) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (String id : ids.subList(from, Math.min(ids.size(), from + 100))) {
-          keys.add(Map.of(FeedbackSchema.ID, AttributeValue.fromS(id)));
+          keys.add(Map.of(FeedbackTable.ID, AttributeValue.fromS(id)));
         }
         Map<String, KeysAndAttributes> request = new HashMap<>(Map.of(table, KeysAndAttributes.builder().keys(keys)
-            .projectionExpression("#id, embedding").expressionAttributeNames(Map.of("#id", FeedbackSchema.ID)).build()));
+            .projectionExpression("#id, embedding").expressionAttributeNames(Map.of("#id", FeedbackTable.ID)).build()));
         for (int attempt = 0; !request.isEmpty() && attempt < 8; attempt++) {
           BatchGetItemResponse r = dynamo.batchGetItem(b -> b.requestItems(request));
           for (Map<String, AttributeValue> item : r.responses().getOrDefault(table, List.of())) {
             AttributeValue e = item.get("embedding");
             if (e != null && e.b() != null) {
-              out.put(item.get(FeedbackSchema.ID).s(), FeedbackSchema.toFloats(e.b().asByteArray()));
+              out.put(item.get(FeedbackTable.ID).s(), FeedbackSchema.toFloats(e.b().asByteArray()));
             }
           }
           request.clear();
