@@ -86,7 +86,12 @@ class LocalRunnerEndToEndIT {
   @AfterAll
   static void stop() throws Exception {
     if (process != null && process.isAlive()) {
+      // SIGTERM first: a SIGKILLed jar would leave its dynoxide child running.
+      var children = process.descendants().toList();
+      process.destroy();
+      process.waitFor(30, TimeUnit.SECONDS);
       process.destroyForcibly();
+      children.forEach(ProcessHandle::destroyForcibly);
     }
     if (ses != null) {
       ses.close();
@@ -232,7 +237,9 @@ class LocalRunnerEndToEndIT {
       assertTrue(Files.isDirectory(dir.resolve("dynamodb")), "data kept under --data-dir");
       assertFalse(p.isAlive());
     } finally {
+      var children = p.descendants().toList();
       p.destroyForcibly();
+      children.forEach(ProcessHandle::destroyForcibly);
     }
   }
 }
