@@ -1,12 +1,14 @@
 package dev.listeningpost.digest.archive;
 
+import dev.listeningpost.feedback.store.KeyedTable;
 import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * Static (reflection-free) mappings of the digest items on the generic pk/sk table.
+ * The digest table's contract and static (reflection-free) mappings: digest items on a generic
+ * pk/sk table ({@link KeyedTable}).
  *
  * <pre>
  * pk = DIGEST#2026-W47  sk = DIGEST               the rendered digest and its counts
@@ -15,8 +17,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * </pre>
  */
 final class ArchiveSchemas {
-  static final String PK = "pk";
-  static final String SK = "sk";
+  static final String PK = KeyedTable.PK;
+  static final String SK = KeyedTable.SK;
   static final String DIGEST_SK = "DIGEST";
   static final String SEND_PREFIX = "SEND#";
   static final String LATEST_PK = "LATEST";

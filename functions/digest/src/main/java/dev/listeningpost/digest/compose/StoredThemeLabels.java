@@ -1,5 +1,6 @@
 package dev.listeningpost.digest.compose;
 
+import dev.listeningpost.feedback.store.ThemeTable;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Theme labels as the nightly themes job stored them (theme table: pk {@code theme}, sk = theme id,
+ * Theme labels as the nightly themes job stored them ({@link ThemeTable}: pk {@code theme}, sk = theme id,
  * {@code label}, {@code mergedInto}). Reads only those attributes, with one paginated Query, and
  * follows merges so items still tagged with a merged theme's id show its heir's label. The digest
  * function does not link the analyze module: this reader depends on the table contract alone.
@@ -35,18 +36,19 @@ public final class StoredThemeLabels implements ThemeLabels {
     Map<String, String> heir = new HashMap<>();
     try {
       dynamo.queryPaginator(QueryRequest.builder().tableName(table)
-              .keyConditionExpression("pk = :p")
-              .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("theme")))
-              .projectionExpression("sk, #l, mergedInto")
-              .expressionAttributeNames(Map.of("#l", "label"))
+              .keyConditionExpression("#pk = :p")
+              .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(ThemeTable.THEME_PARTITION)))
+              .projectionExpression("#sk, #label, #merged")
+              .expressionAttributeNames(Map.of("#pk", ThemeTable.PK, "#sk", ThemeTable.SK,
+                  "#label", ThemeTable.LABEL, "#merged", ThemeTable.MERGED_INTO))
               .build())
           .items().forEach(item -> {
-            String id = item.get("sk").s();
-            if (item.containsKey("label")) {
-              label.put(id, item.get("label").s());
+            String id = item.get(ThemeTable.SK).s();
+            if (item.containsKey(ThemeTable.LABEL)) {
+              label.put(id, item.get(ThemeTable.LABEL).s());
             }
-            if (item.containsKey("mergedInto")) {
-              heir.put(id, item.get("mergedInto").s());
+            if (item.containsKey(ThemeTable.MERGED_INTO)) {
+              heir.put(id, item.get(ThemeTable.MERGED_INTO).s());
             }
           });
     } catch (SdkException e) {

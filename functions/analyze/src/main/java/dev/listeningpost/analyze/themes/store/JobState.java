@@ -7,8 +7,8 @@ import java.time.Instant;
  * lives under {@code generation} in {@code chunks} chunks.
  */
 public record JobState(Instant watermark, Instant lastRun, long generation, int chunks) {
-  static final String PK = "job";
-  static final String SK = "state";
+  static final String PK = dev.listeningpost.feedback.store.ThemeTable.JOB_PARTITION;
+  static final String SK = dev.listeningpost.feedback.store.ThemeTable.JOB_STATE_SORT;
   public static final JobState INITIAL = new JobState(null, null, 0, 0);
 
   /** Mutable builder used only by the table schema. */

@@ -4,6 +4,7 @@ import dev.listeningpost.analyze.themes.Member;
 import dev.listeningpost.analyze.themes.Quote;
 import dev.listeningpost.analyze.themes.Theme;
 import dev.listeningpost.feedback.store.FeedbackSchema;
+import dev.listeningpost.feedback.store.ThemeTable;
 import dev.listeningpost.feedback.store.StorageUnavailableException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,14 +34,14 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The themes table (generic pk/sk): themes under {@code pk=theme}, the nightly job's bounded
+ * The themes table ({@link ThemeTable}, the contract the digest reads too): themes under {@code pk=theme}, the nightly job's bounded
  * sample as compressed chunks under {@code pk=sample} (written under a new generation, then
  * switched to by the job state, so a crash mid-write never leaves a half sample), and the job
  * state under {@code pk=job}. Reads are Queries on one partition or GetItems.
  */
 public class ThemeStore {
-  static final String THEME = "theme";
-  static final String SAMPLE = "sample";
+  static final String THEME = ThemeTable.THEME_PARTITION;
+  static final String SAMPLE = ThemeTable.SAMPLE_PARTITION;
   private static final int CHUNK_BYTES = 300_000;
   private static final int MAX_TEXT = 500;
 
@@ -207,11 +208,11 @@ public class ThemeStore {
   static StaticImmutableTableSchema<Chunk, ChunkBuilder> chunkSchema() {
     return StaticImmutableTableSchema.builder(Chunk.class, ChunkBuilder.class)
         .newItemBuilder(ChunkBuilder::new, ChunkBuilder::build)
-        .addAttribute(String.class, a -> a.name("pk").getter(Chunk::pk).setter((b, v) -> b.pk = v)
+        .addAttribute(String.class, a -> a.name(ThemeTable.PK).getter(Chunk::pk).setter((b, v) -> b.pk = v)
             .tags(StaticAttributeTags.primaryPartitionKey()))
-        .addAttribute(String.class, a -> a.name("sk").getter(Chunk::sk).setter((b, v) -> b.sk = v)
+        .addAttribute(String.class, a -> a.name(ThemeTable.SK).getter(Chunk::sk).setter((b, v) -> b.sk = v)
             .tags(StaticAttributeTags.primarySortKey()))
-        .addAttribute(SdkBytes.class, a -> a.name("data").getter(c -> SdkBytes.fromByteArray(c.data()))
+        .addAttribute(SdkBytes.class, a -> a.name(ThemeTable.DATA).getter(c -> SdkBytes.fromByteArray(c.data()))
             .setter((b, v) -> b.data = v == null ? new byte[0] : v.asByteArray()))
         .build();
   }
@@ -219,15 +220,15 @@ public class ThemeStore {
   static StaticImmutableTableSchema<JobState, JobState.Builder> stateSchema() {
     return StaticImmutableTableSchema.builder(JobState.class, JobState.Builder.class)
         .newItemBuilder(JobState.Builder::new, JobState.Builder::build)
-        .addAttribute(String.class, a -> a.name("pk").getter(s -> JobState.PK).setter((b, v) -> { })
+        .addAttribute(String.class, a -> a.name(ThemeTable.PK).getter(s -> JobState.PK).setter((b, v) -> { })
             .tags(StaticAttributeTags.primaryPartitionKey()))
-        .addAttribute(String.class, a -> a.name("sk").getter(s -> JobState.SK).setter((b, v) -> { })
+        .addAttribute(String.class, a -> a.name(ThemeTable.SK).getter(s -> JobState.SK).setter((b, v) -> { })
             .tags(StaticAttributeTags.primarySortKey()))
-        .addAttribute(Instant.class, a -> a.name("watermark").getter(JobState::watermark).setter((b, v) -> b.watermark = v))
-        .addAttribute(Instant.class, a -> a.name("lastRun").getter(JobState::lastRun).setter((b, v) -> b.lastRun = v))
-        .addAttribute(Long.class, a -> a.name("generation").getter(JobState::generation)
+        .addAttribute(Instant.class, a -> a.name(ThemeTable.WATERMARK).getter(JobState::watermark).setter((b, v) -> b.watermark = v))
+        .addAttribute(Instant.class, a -> a.name(ThemeTable.LAST_RUN).getter(JobState::lastRun).setter((b, v) -> b.lastRun = v))
+        .addAttribute(Long.class, a -> a.name(ThemeTable.GENERATION).getter(JobState::generation)
             .setter((b, v) -> b.generation = v == null ? 0 : v))
-        .addAttribute(Integer.class, a -> a.name("chunks").getter(JobState::chunks)
+        .addAttribute(Integer.class, a -> a.name(ThemeTable.CHUNKS).getter(JobState::chunks)
             .setter((b, v) -> b.chunks = v == null ? 0 : v))
         .build();
   }
@@ -264,33 +265,33 @@ public class ThemeStore {
   static StaticImmutableTableSchema<Theme, ThemeBuilder> themeSchema() {
     return StaticImmutableTableSchema.builder(Theme.class, ThemeBuilder.class)
         .newItemBuilder(ThemeBuilder::new, ThemeBuilder::build)
-        .addAttribute(String.class, a -> a.name("pk").getter(t -> THEME).setter((b, v) -> { })
+        .addAttribute(String.class, a -> a.name(ThemeTable.PK).getter(t -> THEME).setter((b, v) -> { })
             .tags(StaticAttributeTags.primaryPartitionKey()))
-        .addAttribute(String.class, a -> a.name("sk").getter(Theme::id).setter((b, v) -> b.id = v)
+        .addAttribute(String.class, a -> a.name(ThemeTable.SK).getter(Theme::id).setter((b, v) -> b.id = v)
             .tags(StaticAttributeTags.primarySortKey()))
-        .addAttribute(String.class, a -> a.name("label").getter(Theme::label).setter((b, v) -> b.label = v))
-        .addAttribute(EnhancedType.listOf(String.class), a -> a.name("terms")
+        .addAttribute(String.class, a -> a.name(ThemeTable.LABEL).getter(Theme::label).setter((b, v) -> b.label = v))
+        .addAttribute(EnhancedType.listOf(String.class), a -> a.name(ThemeTable.TERMS)
             .getter(t -> t.terms().isEmpty() ? null : t.terms()).setter((b, v) -> b.terms = v))
-        .addAttribute(SdkBytes.class, a -> a.name("centroid")
+        .addAttribute(SdkBytes.class, a -> a.name(ThemeTable.CENTROID)
             .getter(t -> t.centroid() == null ? null : SdkBytes.fromByteArray(FeedbackSchema.toBytes(t.centroid())))
             .setter((b, v) -> b.centroid = v == null ? null : FeedbackSchema.toFloats(v.asByteArray())))
-        .addAttribute(Long.class, a -> a.name("size").getter(Theme::size).setter((b, v) -> b.size = v == null ? 0 : v))
-        .addAttribute(String.class, a -> a.name("status").getter(t -> t.status().name())
+        .addAttribute(Long.class, a -> a.name(ThemeTable.SIZE).getter(Theme::size).setter((b, v) -> b.size = v == null ? 0 : v))
+        .addAttribute(String.class, a -> a.name(ThemeTable.STATUS).getter(t -> t.status().name())
             .setter((b, v) -> b.status = v == null ? null : Theme.Status.valueOf(v)))
-        .addAttribute(String.class, a -> a.name("mergedInto").getter(Theme::mergedInto).setter((b, v) -> b.mergedInto = v))
-        .addAttribute(Instant.class, a -> a.name("createdAt").getter(Theme::createdAt).setter((b, v) -> b.createdAt = v))
-        .addAttribute(Instant.class, a -> a.name("updatedAt").getter(Theme::updatedAt).setter((b, v) -> b.updatedAt = v))
-        .addAttribute(EnhancedType.listOf(String.class), a -> a.name("quoteIds")
+        .addAttribute(String.class, a -> a.name(ThemeTable.MERGED_INTO).getter(Theme::mergedInto).setter((b, v) -> b.mergedInto = v))
+        .addAttribute(Instant.class, a -> a.name(ThemeTable.CREATED_AT).getter(Theme::createdAt).setter((b, v) -> b.createdAt = v))
+        .addAttribute(Instant.class, a -> a.name(ThemeTable.UPDATED_AT).getter(Theme::updatedAt).setter((b, v) -> b.updatedAt = v))
+        .addAttribute(EnhancedType.listOf(String.class), a -> a.name(ThemeTable.QUOTE_IDS)
             .getter(t -> t.quotes().isEmpty() ? null : t.quotes().stream().map(Quote::itemId).toList())
             .setter((b, v) -> b.quoteIds = v))
-        .addAttribute(EnhancedType.listOf(String.class), a -> a.name("quoteTexts")
+        .addAttribute(EnhancedType.listOf(String.class), a -> a.name(ThemeTable.QUOTE_TEXTS)
             .getter(t -> t.quotes().isEmpty() ? null : t.quotes().stream().map(Quote::text).toList())
             .setter((b, v) -> b.quoteTexts = v))
-        .addAttribute(EnhancedType.listOf(String.class), a -> a.name("quoteLinks")
+        .addAttribute(EnhancedType.listOf(String.class), a -> a.name(ThemeTable.QUOTE_LINKS)
             .getter(t -> t.quotes().isEmpty() ? null
                 : t.quotes().stream().map(q -> q.permalink() == null ? "" : q.permalink()).toList())
             .setter((b, v) -> b.quoteLinks = v))
-        .addAttribute(EnhancedType.mapOf(String.class, Long.class), a -> a.name("weekly")
+        .addAttribute(EnhancedType.mapOf(String.class, Long.class), a -> a.name(ThemeTable.WEEKLY)
             .getter(t -> t.weekly().isEmpty() ? null : t.weekly()).setter((b, v) -> b.weekly = v))
         .build();
   }
