@@ -4,7 +4,8 @@
 For every function in the built template: the Handler class exists in its artifact (root or
 lib/*.jar, the runtime's class path), the deployment package is under Lambda's 250 MB unzipped
 limit (also with every jar expanded), and no test-only or heavy dependency leaked into the
-artifacts (DynamoDB Local, SDK v1, Jetty, sqlite4java; ONNX Runtime in anything but analyze).
+artifacts (DynamoDB Local, SDK v1, Jetty, sqlite4java, the dynoxide launcher; ONNX Runtime in anything
+but analyze).
 
 Usage: check_artifacts.py [.aws-sam/build]   (needs PyYAML: run it with the SAM CLI venv's python)
 """
@@ -25,6 +26,7 @@ FORBIDDEN_EVERYWHERE = {
     "com/almworks/sqlite4java/": "sqlite4java (DynamoDB Local)",
     "org/eclipse/jetty/": "Jetty (DynamoDB Local)",
     "org/junit/": "JUnit",
+    "dev/listeningpost/emulator/": "the dynoxide launcher (local stack and tests only)",
 }
 # Prefixes that only the analyze module (AnalyzeHandler, ThemesHandler) may carry.
 ANALYZE_ONLY = {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ingest warm latency: 100,000 IngestHandler.handleRequest(event, context) calls in one JVM per scenario
 # (unsigned 401, url_verification handshake, redelivery of a stored message), median/p99/p99.9 and the
-# median of each 10,000-call block to show drift. Storage: DynamoDB Local over HTTP in the same JVM.
+# median of each 10,000-call block to show drift. Storage: dynoxide over HTTP (a child process, in memory).
 #
 #   bench/scripts/ingest-warm.sh [--invocations 100000] [--block 10000] [--handler micronaut|plain]
 #                                [--scenarios unsigned,handshake,redelivery,new-message]
