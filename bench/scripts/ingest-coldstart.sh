@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ingest cold start the way Lambda runs it: AWS's runtime interface client in a fresh JVM against a local
 # Runtime API emulator, spawn -> first response, for the Micronaut IngestHandler and a plain RequestHandler
-# doing the same work, with DynamoDB Local (HTTP) as storage. Figures: docs/performance/ingest.md.
+# doing the same work, with dynoxide (HTTP, a child process) as storage. Figures: docs/performance/ingest.md.
 #
 #   bench/scripts/ingest-coldstart.sh [--runs 10] [--warmup 1] [--variants micronaut,plain,...]
 #                                     [--java /path/to/bin/java] [--jvm "-Xmx512m ..."]

@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * The FeedbackStore scenarios of FeedbackStoreIT (DynamoDB Local), against LocalStack: tables
+ * The FeedbackStore scenarios of FeedbackStoreIT (dynoxide), against LocalStack: tables
  * created from TableDefinitions (the same shape as template.yaml), idempotent create, edit and
  * tombstone, the byDay period query. Skipped where no Docker engine is available.
  */

@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The Lambda handler wired by Micronaut from properties, as the scheduler invokes it with the
- * sample events in events/digest/: local mode (outbox + SES endpoint), DynamoDB Local.
+ * sample events in events/digest/: local mode (outbox + SES endpoint), dynoxide.
  */
 @ExtendWith(DynoxideExtension.class)
 class DigestHandlerIT {

@@ -43,7 +43,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
-/** The job against DynamoDB Local and the real aws-ses-v2-local, read back from its GET /store. */
+/** The job against dynoxide and the real aws-ses-v2-local, read back from its GET /store. */
 @ExtendWith(DynoxideExtension.class)
 class DigestJobIT {
   @RegisterExtension

@@ -30,7 +30,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Each channel's own lifecycle through {@link WebhookService} and DynamoDB Local: handshakes, edits, deletes, staff. */
+/** Each channel's own lifecycle through {@link WebhookService} and dynoxide: handshakes, edits, deletes, staff. */
 @ExtendWith(DynoxideExtension.class)
 class ChannelFlowsIT {
   private static final ObjectMapper JSON = new ObjectMapper();

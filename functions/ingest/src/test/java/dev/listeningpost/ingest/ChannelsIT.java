@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The behaviour every channel shares, through {@link WebhookService} against DynamoDB Local: one
+ * The behaviour every channel shares, through {@link WebhookService} against dynoxide: one
  * item under redelivery, 401/400/415/413 problems that store nothing, and secret rotation.
  */
 @ExtendWith(DynoxideExtension.class)

@@ -33,7 +33,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The webhook pipeline against DynamoDB Local: what is stored, and that bad input stores nothing. */
+/** The webhook pipeline against dynoxide: what is stored, and that bad input stores nothing. */
 @ExtendWith(DynoxideExtension.class)
 class WebhookServiceIT {
   private static final String SECRET = "test-signing-secret";
