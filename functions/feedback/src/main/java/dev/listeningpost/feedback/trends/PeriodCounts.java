@@ -23,6 +23,18 @@ public record PeriodCounts(long customers, Map<String, Long> byTheme) {
     return byTheme.getOrDefault(themeId, 0L);
   }
 
+  /** The same counts with theme ids mapped (e.g. merged themes to their heir); null drops a theme. */
+  public PeriodCounts resolved(UnaryOperator<String> resolve) {
+    Map<String, Long> out = new HashMap<>();
+    byTheme.forEach((id, n) -> {
+      String to = resolve.apply(id);
+      if (to != null) {
+        out.merge(to, n, Long::sum);
+      }
+    });
+    return new PeriodCounts(customers, out);
+  }
+
   /** Counts items as they are stored (theme ids not resolved). */
   public static PeriodCounts of(Collection<Feedback> items) {
     return of(items, UnaryOperator.identity());
