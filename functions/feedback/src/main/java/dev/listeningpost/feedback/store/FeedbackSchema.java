@@ -27,6 +27,13 @@ public final class FeedbackSchema {
   public static final String DAY = "day";
   public static final String CREATED_KEY = "createdKey";
   public static final String EXPIRES_AT = "expiresAt";
+  /**
+   * Sparse GSI over analysed items: partition = UTC day of {@code analyzedAt}, so the nightly
+   * themes job reads what was analysed since its last run, whatever the items' creation times.
+   */
+  public static final String BY_ANALYZED_INDEX = "byAnalyzedDay";
+  public static final String ANALYZED_DAY = "analyzedDay";
+  public static final String ANALYZED_KEY = "analyzedKey";
 
   private static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
   // Fixed width so that lexical order is time order.
@@ -43,6 +50,11 @@ public final class FeedbackSchema {
   /** Sort key within a day: created time then id, so items created in the same ms stay distinct. */
   public static String createdKey(Instant t, String id) {
     return KEY_TIME.format(t) + "#" + (id == null ? "" : id);
+  }
+
+  /** Sort key within an analysed day: analysis time then id (fixed width, so lexical order is time order). */
+  public static String analyzedKey(Instant analyzedAt, String id) {
+    return createdKey(analyzedAt, id);
   }
 
   /**
@@ -112,10 +124,20 @@ public final class FeedbackSchema {
         .addAttribute(String.class, a -> a.name(CREATED_KEY).getter(f -> createdKey(f.createdAt(), f.id()))
             .setter((b, v) -> { })
             .tags(StaticAttributeTags.secondarySortKey(BY_DAY_INDEX)))
+        .addAttribute(String.class, a -> a.name(ANALYZED_DAY)
+            .getter(f -> analyzedAt(f) == null ? null : dayOf(analyzedAt(f))).setter((b, v) -> { })
+            .tags(StaticAttributeTags.secondaryPartitionKey(BY_ANALYZED_INDEX)))
+        .addAttribute(String.class, a -> a.name(ANALYZED_KEY)
+            .getter(f -> analyzedAt(f) == null ? null : analyzedKey(analyzedAt(f), f.id())).setter((b, v) -> { })
+            .tags(StaticAttributeTags.secondarySortKey(BY_ANALYZED_INDEX)))
         .addAttribute(Long.class, a -> a.name(EXPIRES_AT)
             .getter(f -> expires ? f.createdAt().plus(retention).getEpochSecond() : null)
             .setter((b, v) -> { }))
         .build();
+  }
+
+  private static Instant analyzedAt(Feedback f) {
+    return f.enrichment() == null ? null : f.enrichment().analyzedAt();
   }
 
   private static Enrichment enrich(Enrichment e, Double sentiment, String label, float[] embedding, String themeId,

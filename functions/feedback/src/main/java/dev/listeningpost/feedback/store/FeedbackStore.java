@@ -36,6 +36,7 @@ public class FeedbackStore {
   private final DynamoDbClient dynamo;
   private final DynamoDbTable<Feedback> table;
   private final DynamoDbIndex<Feedback> byDay;
+  private final DynamoDbIndex<Feedback> byAnalyzedDay;
   private final String tableName;
 
   public FeedbackStore(DynamoDbClient dynamo, String tableName, TableSchema<Feedback> schema) {
@@ -44,6 +45,7 @@ public class FeedbackStore {
     DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
     this.table = enhanced.table(tableName, schema);
     this.byDay = table.index(FeedbackSchema.BY_DAY_INDEX);
+    this.byAnalyzedDay = table.index(FeedbackSchema.BY_ANALYZED_INDEX);
   }
 
   public String tableName() {
@@ -86,7 +88,7 @@ public class FeedbackStore {
     }
     // Clearing enrichment makes the stream re-analyze the new text.
     String update = "SET #text = :text, editedAt = :edited, #status = :status" + raw
-        + " REMOVE sentiment, sentimentLabel, embedding, analyzedAt";
+        + " REMOVE sentiment, sentimentLabel, embedding, analyzedAt, analyzedDay, analyzedKey";
     return conditionalUpdate(edited.id(), update,
         "attribute_exists(#id) AND #status <> :deleted AND (attribute_not_exists(editedAt) OR editedAt < :edited)",
         values, raw.isEmpty() ? Map.of("#text", "text", "#status", "status")
@@ -141,7 +143,8 @@ public class FeedbackStore {
       sets.add("#hashtags = :hashtags");
     }
     if (reanalyze) {
-      removes.addAll(List.of("sentiment", "sentimentLabel", "embedding", "analyzedAt"));
+      removes.addAll(List.of("sentiment", "sentimentLabel", "embedding", "analyzedAt",
+          FeedbackSchema.ANALYZED_DAY, FeedbackSchema.ANALYZED_KEY));
     }
     values.put(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
     names.put("#status", "status");
@@ -183,8 +186,14 @@ public class FeedbackStore {
       values.put(":t", AttributeValue.fromS(e.themeId()));
       sets.add("themeId = :t");
     }
-    values.put(":a", AttributeValue.fromS((e.analyzedAt() == null ? Instant.now() : e.analyzedAt()).toString()));
+    Instant analyzedAt = e.analyzedAt() == null ? Instant.now() : e.analyzedAt();
+    values.put(":a", AttributeValue.fromS(analyzedAt.toString()));
     sets.add("analyzedAt = :a");
+    // Keys of the byAnalyzedDay index; the same analyzedAt rewrites the same keys (a theme write-back).
+    values.put(":ad", AttributeValue.fromS(FeedbackSchema.dayOf(analyzedAt)));
+    values.put(":ak", AttributeValue.fromS(FeedbackSchema.analyzedKey(analyzedAt, id)));
+    sets.add(FeedbackSchema.ANALYZED_DAY + " = :ad");
+    sets.add(FeedbackSchema.ANALYZED_KEY + " = :ak");
     values.put(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
     return conditionalUpdate(id, "SET " + String.join(", ", sets),
         "attribute_exists(#id) AND #status <> :deleted", values, Map.of("#status", "status"));
@@ -235,6 +244,35 @@ public class FeedbackStore {
         day = day.plusDays(1);
       }
       out.sort(Comparator.comparing(Feedback::createdAt).thenComparing(Feedback::id));
+      return out;
+    });
+  }
+
+  /**
+   * Items analysed in {@code [from, until)}, whatever their creation time (late history,
+   * re-deliveries, re-analysed edits), oldest analysis first, deleted items excluded. One Query
+   * per UTC day of analysis on the {@code byAnalyzedDay} index, never a Scan.
+   */
+  public List<Feedback> analyzedBetween(Instant from, Instant until) {
+    return guarded(() -> {
+      List<Feedback> out = new ArrayList<>();
+      LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC);
+      LocalDate last = LocalDate.ofInstant(until.minusMillis(1), ZoneOffset.UTC);
+      String lo = FeedbackSchema.analyzedKey(from, "");
+      String hi = FeedbackSchema.analyzedKey(until, "");
+      while (!day.isAfter(last)) {
+        QueryConditional q = QueryConditional.sortBetween(
+            Key.builder().partitionValue(day.toString()).sortValue(lo).build(),
+            Key.builder().partitionValue(day.toString()).sortValue(hi).build());
+        byAnalyzedDay.query(QueryEnhancedRequest.builder().queryConditional(q).build())
+            .stream().flatMap(p -> p.items().stream())
+            .filter(f -> f.enrichment() != null && f.enrichment().analyzedAt() != null)
+            .filter(f -> !f.enrichment().analyzedAt().isBefore(from) && f.enrichment().analyzedAt().isBefore(until))
+            .filter(f -> f.status() != Feedback.Status.DELETED)
+            .forEach(out::add);
+        day = day.plusDays(1);
+      }
+      out.sort(Comparator.comparing((Feedback f) -> f.enrichment().analyzedAt()).thenComparing(Feedback::id));
       return out;
     });
   }

@@ -26,6 +26,9 @@ public final class TableDefinitions {
       "threadId", "parentId", "inReplyToAuthorId", "permalink", "createdAt", "receivedAt", "score", "deliveryId",
       "hashtags", "status", "sentiment", "sentimentLabel", "themeId", "analyzedAt");
 
+  /** The byAnalyzedDay index carries the same attributes: the themes job reads items from it. */
+  public static final List<String> BY_ANALYZED_PROJECTION = BY_DAY_PROJECTION;
+
   private TableDefinitions() {
   }
 
@@ -34,13 +37,19 @@ public final class TableDefinitions {
         .tableName(name)
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .attributeDefinitions(
-            attr(FeedbackSchema.ID), attr(FeedbackSchema.DAY), attr(FeedbackSchema.CREATED_KEY))
+            attr(FeedbackSchema.ID), attr(FeedbackSchema.DAY), attr(FeedbackSchema.CREATED_KEY),
+            attr(FeedbackSchema.ANALYZED_DAY), attr(FeedbackSchema.ANALYZED_KEY))
         .keySchema(key(FeedbackSchema.ID, KeyType.HASH))
         .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
             .indexName(FeedbackSchema.BY_DAY_INDEX)
             .keySchema(key(FeedbackSchema.DAY, KeyType.HASH), key(FeedbackSchema.CREATED_KEY, KeyType.RANGE))
             .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
                 .nonKeyAttributes(BY_DAY_PROJECTION).build())
+            .build(), GlobalSecondaryIndex.builder()
+            .indexName(FeedbackSchema.BY_ANALYZED_INDEX)
+            .keySchema(key(FeedbackSchema.ANALYZED_DAY, KeyType.HASH), key(FeedbackSchema.ANALYZED_KEY, KeyType.RANGE))
+            .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                .nonKeyAttributes(BY_ANALYZED_PROJECTION).build())
             .build())
         .streamSpecification(StreamSpecification.builder().streamEnabled(true)
             .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build())
