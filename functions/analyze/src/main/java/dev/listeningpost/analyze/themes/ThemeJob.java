@@ -23,14 +23,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The nightly re-cluster. Folds the items created since the last run into the bounded sample
- * (their stored embeddings, or embeds them if the stream has not yet), re-clusters the sample
+ * The nightly re-cluster. Folds the items analysed since the last run into the bounded sample,
+ * whatever their creation time: history imported late, re-delivered old messages and re-analysed
+ * edits are clustered too (they are read by analysis time, on the feedback table's byAnalyzedDay
+ * index; the watermark is an analysis time). Uses their stored embeddings (or embeds them if the
+ * stream has not yet), re-clusters the sample
  * starting from the current themes, assigns each new item (sticky, so items keep their theme),
  * counts them per ISO week, writes changed theme ids back to the items, and saves themes, sample
  * and state. Memory is the sample plus one night's items, whatever the total volume.
  *
- * <p>Running it twice in a row is harmless: the second run finds no new items, re-clusters the
- * same sample from the same themes and counts nothing twice.
+ * <p>Running it twice in a row is harmless: the second run finds no newly analysed items,
+ * re-clusters the same sample from the same themes and counts nothing twice. Writing a theme id
+ * back keeps the item's analysis time, so it never brings the item back into a later run.
  */
 public class ThemeJob {
   private static final Logger LOG = LoggerFactory.getLogger(ThemeJob.class);
@@ -67,7 +71,8 @@ public class ThemeJob {
     JobState state = store.state();
     Instant until = now.minus(settle);
     Instant from = state.watermark() != null ? state.watermark() : now.minus(initialLookback);
-    List<Feedback> items = from.isBefore(until) ? feedback.createdBetween(from, until, null) : List.of();
+    // By analysis time, not creation time: a back-dated item is analysed now, so it is read now.
+    List<Feedback> items = from.isBefore(until) ? feedback.analyzedBetween(from, until) : List.of();
     items = items.stream().filter(f -> f.status() != Feedback.Status.DELETED && !f.text().isBlank()).toList();
 
     Map<String, float[]> vectors = vectors(items);

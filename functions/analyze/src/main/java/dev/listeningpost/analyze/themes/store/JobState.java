@@ -3,7 +3,7 @@ package dev.listeningpost.analyze.themes.store;
 import java.time.Instant;
 
 /**
- * Where the nightly job stands: items created before {@code watermark} are folded in; the sample
+ * Where the nightly job stands: items analysed before {@code watermark} are folded in; the sample
  * lives under {@code generation} in {@code chunks} chunks.
  */
 public record JobState(Instant watermark, Instant lastRun, long generation, int chunks) {
