@@ -9,6 +9,7 @@ import dev.listeningpost.digest.compose.Digest.Share;
 import dev.listeningpost.digest.compose.Digest.ThemeSummary;
 import dev.listeningpost.feedback.trends.ThemeTrend;
 import dev.listeningpost.feedback.trends.ThemeTrends;
+import dev.listeningpost.feedback.trends.TrendStatus;
 import dev.listeningpost.digest.compose.Quote;
 import dev.listeningpost.digest.compose.Section;
 import jakarta.inject.Singleton;
@@ -245,11 +246,17 @@ public class DigestRenderer {
           .append(escape(themeName(t))).append("</td><td style=\"padding:6px 0 2px 0;\">");
       bar(b, t.count() / (double) max, BAR);
       b.append("</td><td width=\"18%\" align=\"right\" style=\"padding:6px 0 2px 8px;font-size:13px;white-space:nowrap;\">")
-          .append(t.count()).append(" <span style=\"").append(MUTED).append("\">").append(escape(themeTrend(t)))
-          .append("</span></td></tr>");
+          .append(t.count()).append(" <span style=\"").append(MUTED).append("\">")
+          .append(escape(t.status() == null ? "" : t.status().wire())).append("</span></td></tr>");
+      // The right column stays one word; shares and sentiment go on the muted line below.
+      List<String> notes = new java.util.ArrayList<>();
+      shareNote(t).ifPresent(notes::add);
       if (t.net() != null) {
-        b.append("<tr><td colspan=\"3\" style=\"font-size:12px;").append(MUTED).append("\">net sentiment ")
-            .append(escape(signed(t.net()))).append("</td></tr>");
+        notes.add("net sentiment " + signed(t.net()));
+      }
+      if (!notes.isEmpty()) {
+        b.append("<tr><td colspan=\"3\" style=\"font-size:12px;").append(MUTED).append("\">")
+            .append(escape(String.join("; ", notes))).append("</td></tr>");
       }
       t.quotes().stream().limit(level.themeQuotes()).forEach(q ->
           b.append("<tr><td colspan=\"3\" style=\"padding:2px 0 2px 12px;\">").append(quoteHtml(q, false))
@@ -441,6 +448,17 @@ public class DigestRenderer {
       case STEADY -> "steady, " + now;
       case GONE -> "gone";
     };
+  }
+
+  /** "40.0% of customer messages, usually 10.0%" (usual = the baseline weeks' pooled share). */
+  private static java.util.Optional<String> shareNote(ThemeSummary t) {
+    ThemeTrend tr = t.trend();
+    if (tr == null || tr.share() == null) {
+      return java.util.Optional.empty();
+    }
+    String usual = tr.baselineShare() == null || tr.status() == TrendStatus.NEW ? ""
+        : ", usually " + percent1(tr.baselineShare());
+    return java.util.Optional.of(percent1(tr.share()) + " of customer messages" + usual);
   }
 
   /** Percent with one decimal, e.g. 4.0%. */

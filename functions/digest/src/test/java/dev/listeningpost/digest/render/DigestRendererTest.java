@@ -107,6 +107,7 @@ class DigestRendererTest {
     assertTrue(r.text().contains("Fastest riser: Theme t-bags"), r.text());
     assertTrue(r.text().contains("Theme t-late: 60 (fading, 60.0% vs 90.0% usually"), r.text());
     assertTrue(r.html().contains("Fastest riser: Theme t-bags"));
+    assertTrue(r.html().contains("40.0% of customer messages, usually 10.0%; net sentiment"), r.html());
   }
 
   @Test
