@@ -71,8 +71,7 @@ public class ThemeJob {
     JobState state = store.state();
     Instant until = now.minus(settle);
     Instant from = state.watermark() != null ? state.watermark() : now.minus(initialLookback);
-    // By analysis time, not creation time: a back-dated item is analysed now, so it is read now.
-    List<Feedback> items = from.isBefore(until) ? feedback.analyzedBetween(from, until) : List.of();
+    List<Feedback> items = from.isBefore(until) ? toFold(state, from, until) : List.of();
     items = items.stream().filter(f -> f.status() != Feedback.Status.DELETED && !f.text().isBlank()).toList();
 
     Map<String, float[]> vectors = vectors(items);
@@ -114,7 +113,7 @@ public class ThemeJob {
     store.saveThemes(themes);
     long generation = state.generation() + 1;
     int chunks = store.saveSample(generation, result.members());
-    store.saveState(new JobState(until.isAfter(from) ? until : from, now, generation, chunks));
+    store.saveState(new JobState(until.isAfter(from) ? until : from, now, generation, chunks, true));
     if (state.generation() > 0) {
       store.deleteSample(state.generation(), state.chunks());
     }
@@ -127,6 +126,22 @@ public class ThemeJob {
         retired, unassigned, reassigned, (System.nanoTime() - start) / 1_000_000);
     LOG.info("themes job: {}", r);
     return r;
+  }
+
+  /**
+   * Items analysed in {@code [from, until)}: by analysis time, not creation time, so a back-dated
+   * item analysed now is read now. Until a run of this version has saved its state, also the items
+   * created in the range (analysed, if at all, before the byAnalyzedDay index was written).
+   */
+  private List<Feedback> toFold(JobState state, Instant from, Instant until) {
+    List<Feedback> analysed = feedback.analyzedBetween(from, until);
+    if (state.byAnalysis()) {
+      return analysed;
+    }
+    Map<String, Feedback> all = new LinkedHashMap<>();
+    feedback.createdBetween(from, until, null).forEach(f -> all.put(f.id(), f));
+    analysed.forEach(f -> all.putIfAbsent(f.id(), f));
+    return new ArrayList<>(all.values());
   }
 
   private Map<String, float[]> vectors(List<Feedback> items) {

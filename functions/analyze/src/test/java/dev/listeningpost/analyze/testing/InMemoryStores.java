@@ -48,6 +48,7 @@ public final class InMemoryStores {
   /** The feedback table. */
   public static final class Items extends FeedbackStore {
     private final Map<String, Feedback> items = new TreeMap<>();
+    private final java.util.Set<String> unindexed = new java.util.HashSet<>();
     /** Items of each analysedBetween call, for assertions. */
     public final List<List<String>> reads = new ArrayList<>();
 
@@ -57,6 +58,12 @@ public final class InMemoryStores {
 
     public void put(Feedback f) {
       items.put(f.id(), f);
+    }
+
+    /** An item analysed by a version that did not write the byAnalyzedDay keys: invisible to analyzedBetween. */
+    public void putUnindexed(Feedback f) {
+      items.put(f.id(), f);
+      unindexed.add(f.id());
     }
 
     @Override
@@ -93,7 +100,7 @@ public final class InMemoryStores {
     @Override
     public List<Feedback> analyzedBetween(Instant from, Instant until) {
       List<Feedback> out = items.values().stream()
-          .filter(f -> f.enrichment() != null && f.enrichment().analyzedAt() != null)
+          .filter(f -> f.enrichment() != null && f.enrichment().analyzedAt() != null && !unindexed.contains(f.id()))
           .filter(f -> !f.enrichment().analyzedAt().isBefore(from) && f.enrichment().analyzedAt().isBefore(until))
           .filter(f -> f.status() != Feedback.Status.DELETED)
           .sorted(Comparator.comparing((Feedback f) -> f.enrichment().analyzedAt()).thenComparing(Feedback::id))

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.listeningpost.analyze.testing.Blobs;
 import dev.listeningpost.analyze.testing.FakeEmbedder;
 import dev.listeningpost.analyze.testing.InMemoryStores;
+import dev.listeningpost.analyze.themes.store.JobState;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Enrichment;
 import java.time.Clock;
@@ -38,12 +39,21 @@ class ThemeJobTest {
 
   /** n items of the six topics, created every 30 minutes from {@code created}, analysed at {@code analyzed} (null: on creation). */
   private void seed(String prefix, int n, long seed, Instant created, Instant analyzed) {
+    seed(prefix, n, seed, created, analyzed, true);
+  }
+
+  private void seed(String prefix, int n, long seed, Instant created, Instant analyzed, boolean indexed) {
     List<Member> ms = blobs.members(prefix, n, seed);
     for (int i = 0; i < ms.size(); i++) {
       Member m = ms.get(i);
       Instant at = created.plus(Duration.ofMinutes(30L * i));
-      items.put(Feedback.builder().id(m.id()).channel("slack").text(m.text()).createdAt(at)
-          .enrichment(new Enrichment(0.1, "neutral", m.vector(), null, analyzed == null ? at : analyzed)).build());
+      Feedback f = Feedback.builder().id(m.id()).channel("slack").text(m.text()).createdAt(at)
+          .enrichment(new Enrichment(0.1, "neutral", m.vector(), null, analyzed == null ? at : analyzed)).build();
+      if (indexed) {
+        items.put(f);
+      } else {
+        items.putUnindexed(f);
+      }
     }
   }
 
@@ -110,6 +120,21 @@ class ThemeJobTest {
     assertEquals(0, job(NIGHT2).run().newItems(), "analysed too recently: the index may not show all of it yet");
     assertEquals(12, job(NIGHT2.plus(Duration.ofHours(1))).run().newItems());
     assertEquals(0, job(NIGHT2.plus(Duration.ofHours(2))).run().newItems());
+  }
+
+  @Test
+  void theFirstRunAfterAnUpgradeFromCreationTimeAlsoFoldsItemsCreatedSinceTheOldWatermark() {
+    Instant oldWatermark = NIGHT1.minus(SETTLE);
+    themes.saveState(new JobState(oldWatermark, NIGHT1, 0, 0, false));
+    // Written and analysed by the previous version after its last run: no byAnalyzedDay keys.
+    seed("pre", 36, 5, oldWatermark.plus(Duration.ofMinutes(5)), null, false);
+    // Analysed by this version: back-dated history.
+    seed("old", 24, 2, T0.minus(Duration.ofDays(35)), NIGHT1.plus(Duration.ofHours(2)));
+
+    assertEquals(60, job(NIGHT2).run().newItems());
+    assertTrue(themes.state().byAnalysis());
+    assertNotNull(items.find("pre0").orElseThrow().enrichment().themeId());
+    assertEquals(0, job(NIGHT2.plusSeconds(60)).run().newItems(), "from now on, by analysis time only");
   }
 
   @Test

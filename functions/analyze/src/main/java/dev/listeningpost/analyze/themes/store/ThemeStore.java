@@ -229,6 +229,8 @@ public class ThemeStore {
             .setter((b, v) -> b.generation = v == null ? 0 : v))
         .addAttribute(Integer.class, a -> a.name("chunks").getter(JobState::chunks)
             .setter((b, v) -> b.chunks = v == null ? 0 : v))
+        .addAttribute(Boolean.class, a -> a.name("byAnalysis").getter(JobState::byAnalysis)
+            .setter((b, v) -> b.byAnalysis = Boolean.TRUE.equals(v)))
         .build();
   }
 
