@@ -19,12 +19,12 @@ import java.util.TreeSet;
  *       over all themes tested in the period;</li>
  *   <li>NEW: items now, none in the baseline. GONE: none now, some in the baseline;</li>
  *   <li>GROWING: q &lt;= alpha, share / baselineShare &gt;= minRatio and at least minRiseVolume
- *       items this period (a handful of messages is an anecdote, not a trend); FADING: q &lt;= alpha and
- *       share / baselineShare &lt;= 1 / minRatio; otherwise STEADY. A theme that grows with the
- *       total keeps its share and so stays STEADY;</li>
+ *       items this period (a handful of messages is an anecdote, not a trend); FADING:
+ *       q &lt;= alpha and share / baselineShare &lt;= 1 / minRatio; otherwise STEADY. A theme that
+ *       grows with the total keeps its share and so stays STEADY;</li>
  *   <li>fastest riser: among GROWING themes and NEW ones with q &lt;= alpha and at least
- *       minRiseVolume items, the largest rate
- *       ratio (shares with +0.5 on both counts, so new themes compare too), then volume, then id.</li>
+ *       minRiseVolume items, the largest rate ratio (shares with +0.5 on both counts, so new
+ *       themes compare too), then volume, then id.</li>
  * </ul>
  */
 public final class ThemeTrends {
