@@ -65,7 +65,13 @@ public class ReadApi {
         ObjectNode out = JSON.createObjectNode();
         out.put("from", p.from().toString());
         out.put("until", p.until().toString());
-        out.set("themes", JSON.valueToTree(themes.themes(p)));
+        ThemeQueryService.PeriodThemes view = themes.overview(p);
+        out.put("customerVolume", view.customerVolume());
+        out.put("previousCustomerVolume", view.previousCustomerVolume());
+        out.put("baselineCustomerVolume", view.baselineCustomerVolume());
+        out.put("baselinePeriods", view.baselinePeriods());
+        out.put("fastestRiser", view.fastestRiser());
+        out.set("themes", JSON.valueToTree(view.themes()));
         return ok(out);
       }
       if (path.startsWith("/api/themes/")) {

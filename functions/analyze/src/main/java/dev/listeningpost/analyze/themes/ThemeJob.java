@@ -23,14 +23,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The nightly re-cluster. Folds the items created since the last run into the bounded sample
- * (their stored embeddings, or embeds them if the stream has not yet), re-clusters the sample
+ * The nightly re-cluster. Folds the items analysed since the last run into the bounded sample,
+ * whatever their creation time: history imported late, re-delivered old messages and re-analysed
+ * edits are clustered too (they are read by analysis time, on the feedback table's byAnalyzedDay
+ * index; the watermark is an analysis time). Uses their stored embeddings (or embeds them if the
+ * stream has not yet), re-clusters the sample
  * starting from the current themes, assigns each new item (sticky, so items keep their theme),
  * counts them per ISO week, writes changed theme ids back to the items, and saves themes, sample
  * and state. Memory is the sample plus one night's items, whatever the total volume.
  *
- * <p>Running it twice in a row is harmless: the second run finds no new items, re-clusters the
- * same sample from the same themes and counts nothing twice.
+ * <p>Running it twice in a row is harmless: the second run finds no newly analysed items,
+ * re-clusters the same sample from the same themes and counts nothing twice. Writing a theme id
+ * back keeps the item's analysis time, so it never brings the item back into a later run.
  */
 public class ThemeJob {
   private static final Logger LOG = LoggerFactory.getLogger(ThemeJob.class);
@@ -67,7 +71,7 @@ public class ThemeJob {
     JobState state = store.state();
     Instant until = now.minus(settle);
     Instant from = state.watermark() != null ? state.watermark() : now.minus(initialLookback);
-    List<Feedback> items = from.isBefore(until) ? feedback.createdBetween(from, until, null) : List.of();
+    List<Feedback> items = from.isBefore(until) ? toFold(state, from, until) : List.of();
     items = items.stream().filter(f -> f.status() != Feedback.Status.DELETED && !f.text().isBlank()).toList();
 
     Map<String, float[]> vectors = vectors(items);
@@ -109,7 +113,7 @@ public class ThemeJob {
     store.saveThemes(themes);
     long generation = state.generation() + 1;
     int chunks = store.saveSample(generation, result.members());
-    store.saveState(new JobState(until.isAfter(from) ? until : from, now, generation, chunks));
+    store.saveState(new JobState(until.isAfter(from) ? until : from, now, generation, chunks, true));
     if (state.generation() > 0) {
       store.deleteSample(state.generation(), state.chunks());
     }
@@ -122,6 +126,22 @@ public class ThemeJob {
         retired, unassigned, reassigned, (System.nanoTime() - start) / 1_000_000);
     LOG.info("themes job: {}", r);
     return r;
+  }
+
+  /**
+   * Items analysed in {@code [from, until)}: by analysis time, not creation time, so a back-dated
+   * item analysed now is read now. Until a run of this version has saved its state, also the items
+   * created in the range (analysed, if at all, before the byAnalyzedDay index was written).
+   */
+  private List<Feedback> toFold(JobState state, Instant from, Instant until) {
+    List<Feedback> analysed = feedback.analyzedBetween(from, until);
+    if (state.byAnalysis()) {
+      return analysed;
+    }
+    Map<String, Feedback> all = new LinkedHashMap<>();
+    feedback.createdBetween(from, until, null).forEach(f -> all.put(f.id(), f));
+    analysed.forEach(f -> all.putIfAbsent(f.id(), f));
+    return new ArrayList<>(all.values());
   }
 
   private Map<String, float[]> vectors(List<Feedback> items) {

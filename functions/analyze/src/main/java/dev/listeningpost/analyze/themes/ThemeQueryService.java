@@ -3,6 +3,9 @@ package dev.listeningpost.analyze.themes;
 import dev.listeningpost.analyze.themes.store.ThemeStore;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.FeedbackStore;
+import dev.listeningpost.feedback.trends.PeriodCounts;
+import dev.listeningpost.feedback.trends.ThemeTrend;
+import dev.listeningpost.feedback.trends.ThemeTrends;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,25 +13,49 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * Read side of themes for the API and the digest: per period, each theme's volume, trend against
- * the previous period, mean sentiment and quotes; and a theme's items. Volumes come from the items
- * themselves (the feedback table's byDay index: one Query per day, never a Scan); items carrying
- * the id of a theme that has since merged count for the theme it merged into.
+ * Read side of themes for the API: per period, each theme's customer volume, share and trend
+ * (by {@link ThemeTrends}, the rule the digest uses too), mean sentiment and quotes; and a
+ * theme's items. Volumes come from the items themselves (the feedback table's byDay index: one
+ * Query per day, never a Scan) for the period and the baseline periods before it; items carrying
+ * the id of a theme that has since merged count for the theme it merged into. Staff items never
+ * count.
  */
 public class ThemeQueryService {
   private final ThemeStore themes;
   private final FeedbackStore feedback;
+  private final ThemeTrends rule;
 
   public ThemeQueryService(ThemeStore themes, FeedbackStore feedback) {
-    this.themes = themes;
-    this.feedback = feedback;
+    this(themes, feedback, ThemeTrends.DEFAULT);
   }
 
-  /** One theme in a period. {@code sentiment} is the mean compound score of its items, null if none. */
+  public ThemeQueryService(ThemeStore themes, FeedbackStore feedback, ThemeTrends rule) {
+    this.themes = themes;
+    this.feedback = feedback;
+    this.rule = rule;
+  }
+
+  /**
+   * One theme in a period. {@code size} / {@code previousSize} are customer items in this and the
+   * previous period; shares and changes are fractions of the period's analysed customer volume
+   * (see {@link ThemeTrend}); {@code trend} is new, growing, steady, fading or gone;
+   * {@code sentiment} is the mean compound score of its customer items, null if none.
+   */
   public record ThemeSummary(String id, String label, List<String> terms, long size, long previousSize, String trend,
-                             Double sentiment, List<Quote> quotes, Instant firstSeen) {
+                             Double share, Double previousShare, Double baselineShare, Double changeVsPrevious,
+                             Double changeVsBaseline, Double rateRatio, Double pValue, Double qValue,
+                             boolean fastestRiser, Double sentiment, List<Quote> quotes, Instant firstSeen) {
+  }
+
+  /**
+   * The themes of a period: customer volume of the period, the previous one and the baseline,
+   * the fastest significant riser (null if none) and the themes, largest first.
+   */
+  public record PeriodThemes(long customerVolume, long previousCustomerVolume, long baselineCustomerVolume,
+                             int baselinePeriods, String fastestRiser, List<ThemeSummary> themes) {
   }
 
   /** One item of a theme. */
@@ -36,71 +63,93 @@ public class ThemeQueryService {
                           Double sentiment, String sentimentLabel) {
   }
 
-  /** A theme and its items in a period, newest first. */
+  /** A theme and its customer items in a period, newest first. */
   public record ThemeDetail(ThemeSummary theme, List<ThemeItem> items) {
   }
 
-  /** Active themes with items in the period or the one before, by volume (largest first). */
+  /** Active themes with customer items in the period or its baseline, by volume (largest first). */
   public List<ThemeSummary> themes(Period period) {
-    ThemeIndex index = new ThemeIndex(themes.themes(), 1, 0);
-    Map<String, List<Feedback>> current = byTheme(index, period);
-    Map<String, List<Feedback>> previous = byTheme(index, period.previous());
-    List<ThemeSummary> out = new ArrayList<>();
-    for (Theme t : index.active()) {
-      List<Feedback> now = current.getOrDefault(t.id(), List.of());
-      List<Feedback> before = previous.getOrDefault(t.id(), List.of());
-      if (now.isEmpty() && before.isEmpty()) {
-        continue;
-      }
-      out.add(summary(t, now, before, period));
-    }
-    out.sort(Comparator.comparingLong(ThemeSummary::size).reversed().thenComparing(ThemeSummary::id));
-    return out;
+    return overview(period).themes();
   }
 
-  /** A theme (an id that merged resolves to its heir) and its items in the period. */
+  public PeriodThemes overview(Period period) {
+    ThemeIndex index = new ThemeIndex(themes.themes(), 1, 0);
+    List<Feedback> items = feedback.createdBetween(period.from(), period.until(), null);
+    ThemeTrends.Result r = trends(index, period, items);
+    Map<String, List<Feedback>> byTheme = byTheme(index, items);
+    List<ThemeSummary> out = new ArrayList<>();
+    for (ThemeTrend t : r.themes()) {
+      out.add(summary(index.get(t.themeId()), t, byTheme.getOrDefault(t.themeId(), List.of())));
+    }
+    out.sort(Comparator.comparingLong(ThemeSummary::size).reversed().thenComparing(ThemeSummary::id));
+    return new PeriodThemes(r.customers(), r.previousCustomers(), r.baselineCustomers(), rule.baselinePeriods(),
+        r.fastestRiser().map(ThemeTrend::themeId).orElse(null), out);
+  }
+
+  /** A theme (an id that merged resolves to its heir) and its customer items in the period. */
   public Optional<ThemeDetail> theme(String id, Period period) {
     ThemeIndex index = new ThemeIndex(themes.themes(), 1, 0);
     Theme t = index.resolve(id);
     if (t == null) {
       return Optional.empty();
     }
-    List<Feedback> now = byTheme(index, period).getOrDefault(t.id(), List.of());
-    List<Feedback> before = byTheme(index, period.previous()).getOrDefault(t.id(), List.of());
-    List<ThemeItem> items = now.stream()
+    List<Feedback> items = feedback.createdBetween(period.from(), period.until(), null);
+    ThemeTrend trend = trends(index, period, items).of(t.id())
+        .orElseGet(() -> new ThemeTrend(t.id(), null, 0, null, 0, null, 0, null, null, null, null, null, null, false));
+    List<Feedback> mine = byTheme(index, items).getOrDefault(t.id(), List.of());
+    List<ThemeItem> view = mine.stream()
         .sorted(Comparator.comparing(Feedback::createdAt).reversed().thenComparing(Feedback::id))
         .map(f -> new ThemeItem(f.id(), f.channel(), f.text(), f.author().name(), f.permalink(), f.createdAt(),
-            f.enrichment() == null ? null : f.enrichment().sentiment(),
-            f.enrichment() == null ? null : f.enrichment().sentimentLabel()))
+            f.enrichment().sentiment(), f.enrichment().sentimentLabel()))
         .toList();
-    return Optional.of(new ThemeDetail(summary(t, now, before, period), items));
+    return Optional.of(new ThemeDetail(summary(t, trend, mine), view));
   }
 
-  private ThemeSummary summary(Theme t, List<Feedback> now, List<Feedback> before, Period period) {
+  /** The shared trend rule over this period and the baseline periods before it. */
+  private ThemeTrends.Result trends(ThemeIndex index, Period period, List<Feedback> items) {
+    UnaryOperator<String> resolve = resolver(index);
+    List<PeriodCounts> earlier = new ArrayList<>();
+    Period p = period;
+    for (int i = 0; i < rule.baselinePeriods(); i++) {
+      p = p.previous();
+      earlier.add(PeriodCounts.of(feedback.createdBetween(p.from(), p.until(), null), resolve));
+    }
+    return rule.compute(PeriodCounts.of(items, resolve), earlier);
+  }
+
+  private static UnaryOperator<String> resolver(ThemeIndex index) {
+    return id -> {
+      Theme t = index.resolve(id);
+      return t == null ? null : t.id();
+    };
+  }
+
+  /** The items that count (see {@link PeriodCounts#counts}) per resolved theme id. */
+  private static Map<String, List<Feedback>> byTheme(ThemeIndex index, List<Feedback> items) {
+    UnaryOperator<String> resolve = resolver(index);
+    Map<String, List<Feedback>> out = new HashMap<>();
+    for (Feedback f : items) {
+      String theme = PeriodCounts.counts(f) && f.enrichment().themeId() != null
+          ? resolve.apply(f.enrichment().themeId()) : null;
+      if (theme != null) {
+        out.computeIfAbsent(theme, k -> new ArrayList<>()).add(f);
+      }
+    }
+    return out;
+  }
+
+  private static ThemeSummary summary(Theme t, ThemeTrend trend, List<Feedback> mine) {
     double sum = 0;
     int n = 0;
-    for (Feedback f : now) {
-      if (f.enrichment() != null && f.enrichment().sentiment() != null) {
+    for (Feedback f : mine) {
+      if (f.enrichment().sentiment() != null) {
         sum += f.enrichment().sentiment();
         n++;
       }
     }
-    boolean isNew = t.createdAt() != null && period.contains(t.createdAt()) && before.isEmpty();
-    return new ThemeSummary(t.id(), t.label(), t.terms(), now.size(), before.size(),
-        Trend.of(now.size(), before.size(), isNew).wire(), n == 0 ? null : sum / n, t.quotes(), t.createdAt());
-  }
-
-  private Map<String, List<Feedback>> byTheme(ThemeIndex index, Period p) {
-    Map<String, List<Feedback>> out = new HashMap<>();
-    for (Feedback f : feedback.createdBetween(p.from(), p.until(), null)) {
-      if (f.enrichment() == null || f.enrichment().themeId() == null) {
-        continue;
-      }
-      Theme t = index.resolve(f.enrichment().themeId());
-      if (t != null) {
-        out.computeIfAbsent(t.id(), k -> new ArrayList<>()).add(f);
-      }
-    }
-    return out;
+    return new ThemeSummary(t.id(), t.label(), t.terms(), trend.volume(), trend.previousVolume(),
+        trend.status() == null ? null : trend.status().wire(), trend.share(), trend.previousShare(),
+        trend.baselineShare(), trend.changeVsPrevious(), trend.changeVsBaseline(), trend.rateRatio(), trend.pValue(),
+        trend.qValue(), trend.fastestRiser(), n == 0 ? null : sum / n, t.quotes(), t.createdAt());
   }
 }

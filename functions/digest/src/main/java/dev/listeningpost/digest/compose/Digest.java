@@ -1,8 +1,11 @@
 package dev.listeningpost.digest.compose;
 
 import dev.listeningpost.digest.period.ReportingPeriod;
+import dev.listeningpost.feedback.trends.ThemeTrend;
+import dev.listeningpost.feedback.trends.TrendStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one digest says about one period, computed from stored feedback. Immutable; the
@@ -18,7 +21,8 @@ import java.util.List;
  * @param sentiment   net sentiment over the analyzed items
  * @param hashtags    top hashtags (campaigns), largest first
  * @param community   who answers: members (a community) or only staff (an audience)
- * @param themes      themes by volume, when items carry theme ids
+ * @param themes      themes by customer volume, when items carry theme ids (plus the fastest
+ *                    significant riser if it is not among the largest)
  * @param unanswered  members who reached out and got no reply within the SLA
  * @param advocates   most engaged members
  * @param whatWorked  staff posts ranked by the member replies they drew
@@ -100,17 +104,28 @@ public record Digest(
   }
 
   /**
-   * One theme's activity in the period.
+   * One theme's activity in the period: customer items only (staff never count).
    *
    * @param label          readable label, null when no label source is available
-   * @param previousCount  items in the previous period (0 = new this period)
-   * @param net            net sentiment of its analyzed items, null when none
+   * @param count          customer items in the period
+   * @param previousCount  customer items in the previous period
+   * @param net            net sentiment of its analyzed customer items, null when none
+   * @param trend          share of customer volume and its trend, by the rule the read API uses
    */
   public record ThemeSummary(String themeId, String label, int count, int previousCount, Double net,
-                             List<Quote> quotes) {
+                             List<Quote> quotes, ThemeTrend trend) {
     public ThemeSummary {
       quotes = List.copyOf(quotes);
     }
+
+    public TrendStatus status() {
+      return trend == null ? null : trend.status();
+    }
+  }
+
+  /** The theme that rose fastest this period with the data to back it, if any. */
+  public Optional<ThemeSummary> fastestRiser() {
+    return themes.stream().filter(t -> t.trend() != null && t.trend().fastestRiser()).findFirst();
   }
 
   /**

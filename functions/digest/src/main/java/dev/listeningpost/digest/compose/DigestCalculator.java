@@ -9,6 +9,9 @@ import dev.listeningpost.digest.compose.Digest.ThemeSummary;
 import dev.listeningpost.digest.compose.Digest.Unanswered;
 import dev.listeningpost.digest.compose.Digest.Volume;
 import dev.listeningpost.feedback.Feedback;
+import dev.listeningpost.feedback.trends.PeriodCounts;
+import dev.listeningpost.feedback.trends.ThemeTrend;
+import dev.listeningpost.feedback.trends.ThemeTrends;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +45,7 @@ public final class DigestCalculator {
 
   private final ComposeOptions options;
   private final ThemeLabels labels;
+  private final ThemeTrends trendRule = ThemeTrends.DEFAULT;
 
   public DigestCalculator(ComposeOptions options, ThemeLabels labels) {
     this.options = options;
@@ -51,13 +56,18 @@ public final class DigestCalculator {
     return options;
   }
 
+  /** The theme-trend rule (shared with the read API); the composer loads its baseline periods. */
+  public ThemeTrends trendRule() {
+    return trendRule;
+  }
+
   /** The digest without contributed sections. */
   public Digest calculate(PeriodFeedback data) {
     List<Feedback> items = data.items();
     Threads threads = new Threads(items, data.after());
     return new Digest(data.period(), data.now(), volume(items, data.previous()), shares(items, f -> List.of(f.channel()), Integer.MAX_VALUE),
         sentiment(items), shares(items, Feedback::hashtags, options.listLimit()), community(items, data.previous()),
-        themes(items, data.previous()), unanswered(data, threads), advocates(items), whatWorked(items, threads),
+        themes(data), unanswered(data, threads), advocates(items), whatWorked(items, threads),
         latestQuotes(items), List.of());
   }
 
@@ -167,31 +177,47 @@ public final class DigestCalculator {
         replies == 0 ? null : member / (double) replies);
   }
 
-  private List<ThemeSummary> themes(List<Feedback> items, List<Feedback> previous) {
-    Map<String, List<Feedback>> byTheme = items.stream().filter(f -> themeOf(f) != null)
-        .collect(Collectors.groupingBy(DigestCalculator::themeOf, LinkedHashMap::new, Collectors.toList()));
-    if (byTheme.isEmpty()) {
+  /** Themes by customer volume with their trends (the shared rule), plus the fastest riser. */
+  private List<ThemeSummary> themes(PeriodFeedback data) {
+    UnaryOperator<String> resolve = resolver(data);
+    ThemeTrends.Result r = trendRule.compute(PeriodCounts.of(data.items(), resolve),
+        data.earlier().stream().map(c -> c.resolved(resolve)).toList());
+    List<ThemeTrend> shown = new ArrayList<>(r.themes().stream().filter(t -> t.volume() > 0)
+        .limit(options.listLimit()).toList());
+    r.fastestRiser().filter(t -> !shown.contains(t)).ifPresent(shown::add);
+    if (shown.isEmpty()) {
       return List.of();
     }
-    Map<String, Long> before = previous.stream().filter(f -> themeOf(f) != null)
-        .collect(Collectors.groupingBy(DigestCalculator::themeOf, Collectors.counting()));
-    List<Map.Entry<String, List<Feedback>>> ranked = byTheme.entrySet().stream()
-        .sorted(Comparator.<Map.Entry<String, List<Feedback>>>comparingInt(e -> e.getValue().size()).reversed()
-            .thenComparing(Map.Entry::getKey))
-        .limit(options.listLimit())
-        .toList();
-    Map<String, String> names = themeLabels(ranked.stream().map(Map.Entry::getKey).toList());
-    return ranked.stream().map(e -> new ThemeSummary(e.getKey(), names.get(e.getKey()), e.getValue().size(),
-            before.getOrDefault(e.getKey(), 0L).intValue(), sentiment(e.getValue()).net(),
-            customerVoiceFirst(e.getValue()).limit(2).map(Quotes::of).toList()))
-        .toList();
+    Map<String, List<Feedback>> byTheme = data.items().stream()
+        .filter(f -> PeriodCounts.counts(f) && themeOf(f) != null && resolve.apply(themeOf(f)) != null)
+        .collect(Collectors.groupingBy(f -> resolve.apply(themeOf(f))));
+    Map<String, String> names = themeLabels(shown.stream().map(ThemeTrend::themeId).toList());
+    return shown.stream().map(t -> {
+      List<Feedback> mine = byTheme.getOrDefault(t.themeId(), List.of());
+      return new ThemeSummary(t.themeId(), names.get(t.themeId()), (int) t.volume(), (int) t.previousVolume(),
+          sentiment(mine).net(), customerVoice(mine).limit(2).map(Quotes::of).toList(), t);
+    }).toList();
   }
 
-  /** A theme's quotes are what customers say: members first (newest first), staff only if no member spoke. */
-  private static java.util.stream.Stream<Feedback> customerVoiceFirst(List<Feedback> items) {
-    List<Feedback> newest = newestFirst(items).stream().filter(f -> !f.text().isBlank()).toList();
-    return java.util.stream.Stream.concat(newest.stream().filter(f -> !f.author().staff()),
-        newest.stream().filter(f -> f.author().staff()));
+  /** Merged theme ids count for their heir, as in the read API. */
+  private UnaryOperator<String> resolver(PeriodFeedback data) {
+    Set<String> ids = new HashSet<>();
+    data.items().stream().map(DigestCalculator::themeOf).filter(Objects::nonNull).forEach(ids::add);
+    data.earlier().forEach(c -> ids.addAll(c.byTheme().keySet()));
+    Map<String, String> heirs;
+    try {
+      heirs = ids.isEmpty() ? Map.of() : labels.heirs(ids);
+    } catch (RuntimeException e) {
+      LOG.warn("theme merges unavailable: {}", e.toString());
+      heirs = Map.of();
+    }
+    Map<String, String> known = heirs == null ? Map.of() : heirs;
+    return id -> known.getOrDefault(id, id);
+  }
+
+  /** A theme's quotes are what customers say (its items are customer items only), newest first. */
+  private static java.util.stream.Stream<Feedback> customerVoice(List<Feedback> items) {
+    return newestFirst(items).stream().filter(f -> !f.text().isBlank() && !f.author().staff());
   }
 
   private Map<String, String> themeLabels(List<String> ids) {

@@ -3,6 +3,7 @@ package dev.listeningpost.digest.compose;
 import dev.listeningpost.digest.period.ReportingPeriod;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.FeedbackStore;
+import dev.listeningpost.feedback.trends.PeriodCounts;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Computes a {@link Digest} for a period from the feedback table: one Query per day on the
- * {@code byDay} index for the period, the previous period and the reply window after it.
+ * {@code byDay} index for the period, the previous period, the reply window after it, and the
+ * older periods of the theme-trend baseline (only counted, not kept).
  */
 @Singleton
 public class DigestComposer {
@@ -47,7 +49,19 @@ public class DigestComposer {
     Instant replyWindowEnd = min(now, period.end().plus(calculator.options().replySla()));
     List<Feedback> after = replyWindowEnd.isAfter(period.end())
         ? store.createdBetween(period.end(), replyWindowEnd, null) : List.of();
-    return new PeriodFeedback(period, items, previous, after, now);
+    return new PeriodFeedback(period, items, previous, after, now, earlier(prev, previous));
+  }
+
+  /** Theme counts of the trend baseline: the previous period and the ones before it. */
+  private List<PeriodCounts> earlier(ReportingPeriod prev, List<Feedback> previous) {
+    List<PeriodCounts> out = new ArrayList<>();
+    out.add(PeriodCounts.of(previous));
+    ReportingPeriod p = prev;
+    for (int i = 1; i < calculator.trendRule().baselinePeriods(); i++) {
+      p = p.previous();
+      out.add(PeriodCounts.of(store.createdBetween(p.start(), p.end(), null)));
+    }
+    return out;
   }
 
   /** Computes the digest from already loaded feedback (no I/O). */

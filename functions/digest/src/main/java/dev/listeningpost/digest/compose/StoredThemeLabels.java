@@ -27,11 +27,52 @@ public final class StoredThemeLabels implements ThemeLabels {
     this.table = table;
   }
 
+  /** What the theme table says: labels and merges. */
+  private record Stored(Map<String, String> label, Map<String, String> heir) {
+    static final Stored NONE = new Stored(Map.of(), Map.of());
+
+    String resolve(String id) {
+      String current = id;
+      for (int hops = 0; hops < 16 && heir.containsKey(current); hops++) {
+        current = heir.get(current);
+      }
+      return current;
+    }
+  }
+
   @Override
   public Map<String, String> labels(Collection<String> themeIds) {
     if (themeIds.isEmpty()) {
       return Map.of();
     }
+    Stored s = load();
+    Map<String, String> out = new HashMap<>();
+    for (String id : themeIds) {
+      String l = s.label().getOrDefault(s.resolve(id), s.label().get(id));
+      if (l != null && !l.isBlank()) {
+        out.put(id, l);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, String> heirs(Collection<String> themeIds) {
+    if (themeIds.isEmpty()) {
+      return Map.of();
+    }
+    Stored s = load();
+    Map<String, String> out = new HashMap<>();
+    for (String id : themeIds) {
+      String to = s.resolve(id);
+      if (!to.equals(id)) {
+        out.put(id, to);
+      }
+    }
+    return out;
+  }
+
+  private Stored load() {
     Map<String, String> label = new HashMap<>();
     Map<String, String> heir = new HashMap<>();
     try {
@@ -54,19 +95,8 @@ public final class StoredThemeLabels implements ThemeLabels {
     } catch (SdkException e) {
       // Labels are decoration: a digest without them beats no digest.
       LOG.warn("theme labels unavailable from {}: {}", table, e.getClass().getSimpleName());
-      return Map.of();
+      return Stored.NONE;
     }
-    Map<String, String> out = new HashMap<>();
-    for (String id : themeIds) {
-      String current = id;
-      for (int hops = 0; hops < 16 && heir.containsKey(current); hops++) {
-        current = heir.get(current);
-      }
-      String l = label.getOrDefault(current, label.get(id));
-      if (l != null && !l.isBlank()) {
-        out.put(id, l);
-      }
-    }
-    return out;
+    return new Stored(label, heir);
   }
 }

@@ -13,4 +13,12 @@ public interface ThemeLabels {
 
   /** Labels for those of {@code themeIds} that have one. */
   Map<String, String> labels(Collection<String> themeIds);
+
+  /**
+   * For those of {@code themeIds} that merged into another theme, the theme they now count for,
+   * so trends see one theme, not two halves. None known by default.
+   */
+  default Map<String, String> heirs(Collection<String> themeIds) {
+    return Map.of();
+  }
 }

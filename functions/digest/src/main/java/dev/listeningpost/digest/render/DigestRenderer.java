@@ -7,6 +7,9 @@ import dev.listeningpost.digest.compose.Digest.Advocate;
 import dev.listeningpost.digest.compose.Digest.Highlight;
 import dev.listeningpost.digest.compose.Digest.Share;
 import dev.listeningpost.digest.compose.Digest.ThemeSummary;
+import dev.listeningpost.feedback.trends.ThemeTrend;
+import dev.listeningpost.feedback.trends.ThemeTrends;
+import dev.listeningpost.feedback.trends.TrendStatus;
 import dev.listeningpost.digest.compose.Quote;
 import dev.listeningpost.digest.compose.Section;
 import jakarta.inject.Singleton;
@@ -103,7 +106,9 @@ public class DigestRenderer {
     }
     sentimentBar(b, d);
     if (!d.themes().isEmpty()) {
-      section(b, "Themes", "By volume this week; change vs the week before.");
+      section(b, "Themes", "Customer messages by theme this week. Growing or fading only when the change in"
+          + " share is significant against the previous " + ThemeTrends.DEFAULT.baselinePeriods() + " weeks."
+          + d.fastestRiser().map(t -> " " + riserNote(t)).orElse(""));
       themes(b, d.themes(), level);
     }
     if (d.community().replies() > 0) {
@@ -241,11 +246,17 @@ public class DigestRenderer {
           .append(escape(themeName(t))).append("</td><td style=\"padding:6px 0 2px 0;\">");
       bar(b, t.count() / (double) max, BAR);
       b.append("</td><td width=\"18%\" align=\"right\" style=\"padding:6px 0 2px 8px;font-size:13px;white-space:nowrap;\">")
-          .append(t.count()).append(" <span style=\"").append(MUTED).append("\">").append(escape(themeTrend(t)))
-          .append("</span></td></tr>");
+          .append(t.count()).append(" <span style=\"").append(MUTED).append("\">")
+          .append(escape(t.status() == null ? "" : t.status().wire())).append("</span></td></tr>");
+      // The right column stays one word; shares and sentiment go on the muted line below.
+      List<String> notes = new java.util.ArrayList<>();
+      shareNote(t).ifPresent(notes::add);
       if (t.net() != null) {
-        b.append("<tr><td colspan=\"3\" style=\"font-size:12px;").append(MUTED).append("\">net sentiment ")
-            .append(escape(signed(t.net()))).append("</td></tr>");
+        notes.add("net sentiment " + signed(t.net()));
+      }
+      if (!notes.isEmpty()) {
+        b.append("<tr><td colspan=\"3\" style=\"font-size:12px;").append(MUTED).append("\">")
+            .append(escape(String.join("; ", notes))).append("</td></tr>");
       }
       t.quotes().stream().limit(level.themeQuotes()).forEach(q ->
           b.append("<tr><td colspan=\"3\" style=\"padding:2px 0 2px 12px;\">").append(quoteHtml(q, false))
@@ -348,6 +359,7 @@ public class DigestRenderer {
     }
     if (!d.themes().isEmpty()) {
       textHeading(b, "Themes");
+      d.fastestRiser().ifPresent(t -> b.append("  ").append(riserNote(t)).append('\n'));
       d.themes().stream().limit(level.list()).forEach(t -> {
         b.append("  ").append(themeName(t)).append(": ").append(t.count()).append(" (").append(themeTrend(t));
         if (t.net() != null) {
@@ -420,12 +432,42 @@ public class DigestRenderer {
     return (change >= 0 ? "+" : "") + Math.round(change * 100) + "% vs " + v.previousTotal() + " the week before";
   }
 
-  private static String themeTrend(ThemeSummary t) {
-    if (t.previousCount() == 0) {
-      return "new";
+  /**
+   * The trend as the shared rule decided it: "growing" / "fading" only when significant, with the
+   * theme's share of customer messages now and usually (the baseline weeks).
+   */
+  static String themeTrend(ThemeSummary t) {
+    ThemeTrend tr = t.trend();
+    if (tr == null || tr.status() == null) {
+      return "";
     }
-    long pct = Math.round(100.0 * (t.count() - t.previousCount()) / t.previousCount());
-    return (pct >= 0 ? "+" : "") + pct + "%";
+    String now = tr.share() == null ? "" : percent1(tr.share());
+    return switch (tr.status()) {
+      case NEW -> "new";
+      case GROWING, FADING -> tr.status().wire() + ", " + now + " vs " + percent1(tr.baselineShare()) + " usually";
+      case STEADY -> "steady, " + now;
+      case GONE -> "gone";
+    };
+  }
+
+  /** "40.0% of customer messages, usually 10.0%" (usual = the baseline weeks' pooled share). */
+  private static java.util.Optional<String> shareNote(ThemeSummary t) {
+    ThemeTrend tr = t.trend();
+    if (tr == null || tr.share() == null) {
+      return java.util.Optional.empty();
+    }
+    String usual = tr.baselineShare() == null || tr.status() == TrendStatus.NEW ? ""
+        : ", usually " + percent1(tr.baselineShare());
+    return java.util.Optional.of(percent1(tr.share()) + " of customer messages" + usual);
+  }
+
+  /** Percent with one decimal, e.g. 4.0%. */
+  private static String percent1(Double f) {
+    return f == null ? "?" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * f);
+  }
+
+  private static String riserNote(ThemeSummary t) {
+    return "Fastest riser: " + themeName(t) + " (" + t.count() + " messages, " + themeTrend(t) + ").";
   }
 
   private static String themeName(ThemeSummary t) {

@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.digest.period.ReportingPeriod;
 import dev.listeningpost.feedback.Feedback;
+import dev.listeningpost.feedback.Feedback.Author;
+import dev.listeningpost.feedback.trends.PeriodCounts;
+import dev.listeningpost.feedback.trends.TrendStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -120,7 +123,7 @@ class DigestCalculatorTest {
   }
 
   @Test
-  void themeQuotesAreCustomersBeforeStaff() {
+  void themesAreCustomerVoiceOnly() {
     Feedback ask = withSentiment(post("1", ADA, at(1), "the app crashes on upload"), -0.6, "negative", "t-crash");
     List<Feedback> items = List.of(ask,
         withSentiment(post("2", GRACE, at(2), "crashes when I open images"), -0.5, "negative", "t-crash"),
@@ -128,9 +131,10 @@ class DigestCalculatorTest {
     Digest.ThemeSummary crash = digest(items, List.of(), List.of()).themes().get(0);
     assertEquals(List.of("crashes when I open images", "the app crashes on upload"),
         crash.quotes().stream().map(Quote::text).toList());
+    assertEquals(2, crash.count(), "the staff reply is not customer volume");
     List<Feedback> staffOnly = List.of(
         withSentiment(post("9", STAFF, at(1), "release notes are out"), 0.2, "positive", "t-notes"));
-    assertEquals(1, digest(staffOnly, List.of(), List.of()).themes().get(0).quotes().size());
+    assertTrue(digest(staffOnly, List.of(), List.of()).themes().isEmpty(), "staff items never make a theme");
   }
 
   @Test
@@ -154,6 +158,71 @@ class DigestCalculatorTest {
     assertEquals(2, export.quotes().size());
     assertNull(d.themes().get(1).label());
     assertEquals(0, d.themes().get(1).previousCount());
+  }
+
+  /** {@code n} analysed customer posts of a theme, spread over the week. */
+  private static List<Feedback> themed(String theme, int n, int from) {
+    List<Feedback> out = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Author a = new Author("U" + (from + i), "u" + (from + i), null, false);
+      out.add(withSentiment(post(theme + (from + i), a, at((from + i) % 160), theme + " again"), -0.3, "negative",
+          theme));
+    }
+    return out;
+  }
+
+  private static List<PeriodCounts> flatBaseline(long customers, Map<String, Long> byTheme) {
+    PeriodCounts p = new PeriodCounts(customers, byTheme);
+    return List.of(p, p, p, p);
+  }
+
+  @Test
+  void whenEverythingGrowsFortyPercentNoThemeIsGrowing() {
+    List<Feedback> items = new java.util.ArrayList<>();
+    items.addAll(themed("late", 140, 0));
+    items.addAll(themed("bags", 84, 1000));
+    items.addAll(themed("refund", 56, 2000));
+    Digest d = new DigestCalculator(ComposeOptions.DEFAULTS, ThemeLabels.NONE).calculate(new PeriodFeedback(W47,
+        items, List.of(), List.of(), NOW, flatBaseline(200, Map.of("late", 100L, "bags", 60L, "refund", 40L))));
+    assertEquals(3, d.themes().size());
+    d.themes().forEach(t -> assertEquals(TrendStatus.STEADY, t.status(), t.themeId()));
+    assertTrue(d.fastestRiser().isEmpty());
+  }
+
+  @Test
+  void aFourfoldShareIsGrowingAndTheFastestRiserIsShownEvenIfSmall() {
+    List<Feedback> items = new java.util.ArrayList<>();
+    items.addAll(themed("late", 300, 0));
+    items.addAll(themed("bags", 40, 1000));
+    items.addAll(themed("wifi", 2, 2000));
+    ComposeOptions top1 = new ComposeOptions(ComposeOptions.DEFAULTS.quotes(), ComposeOptions.DEFAULTS.replySla(), 1);
+    Digest d = new DigestCalculator(top1, ThemeLabels.NONE).calculate(new PeriodFeedback(W47, items, List.of(),
+        List.of(), NOW, flatBaseline(342, Map.of("late", 330L, "bags", 10L, "wifi", 2L))));
+    assertEquals(List.of("late", "bags"), d.themes().stream().map(Digest.ThemeSummary::themeId).toList());
+    Digest.ThemeSummary bags = d.fastestRiser().orElseThrow();
+    assertEquals("bags", bags.themeId());
+    assertEquals(TrendStatus.GROWING, bags.status());
+    assertEquals(40, bags.count());
+  }
+
+  @Test
+  void mergedThemesCountForTheirHeirInTrends() {
+    List<Feedback> items = themed("t-new", 10, 0);
+    ThemeLabels labels = new ThemeLabels() {
+      @Override
+      public Map<String, String> labels(java.util.Collection<String> ids) {
+        return Map.of();
+      }
+
+      @Override
+      public Map<String, String> heirs(java.util.Collection<String> ids) {
+        return Map.of("t-old", "t-new");
+      }
+    };
+    Digest d = new DigestCalculator(ComposeOptions.DEFAULTS, labels).calculate(new PeriodFeedback(W47, items,
+        List.of(), List.of(), NOW, flatBaseline(10, Map.of("t-old", 10L))));
+    assertEquals(1, d.themes().size());
+    assertEquals(TrendStatus.STEADY, d.themes().get(0).status(), "not new: it was t-old before the merge");
   }
 
   @Test

@@ -17,6 +17,7 @@ import dev.listeningpost.digest.compose.Quote;
 import dev.listeningpost.digest.compose.ThemeLabels;
 import dev.listeningpost.digest.period.ReportingPeriod;
 import dev.listeningpost.feedback.Feedback;
+import dev.listeningpost.feedback.trends.PeriodCounts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +90,24 @@ class DigestRendererTest {
     assertFalse(html.contains("class=\""), "inline CSS only");
     assertFalse(html.contains("@font-face") || html.contains("url("), "no external fonts or resources");
     assertTrue(html.contains("Theme t1"), "a theme without a label is shown by id");
+  }
+
+  @Test
+  void themesSayGrowingOnlyWithTheRuleAndNameTheFastestRiser() {
+    List<Feedback> items = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      Feedback.Author a = new Feedback.Author("U" + i, "u" + i, null, false);
+      items.add(withSentiment(post("m" + i, a, at(i), "msg " + i), -0.2, "negative", i < 40 ? "t-bags" : "t-late"));
+    }
+    PeriodCounts usual = new PeriodCounts(100, java.util.Map.of("t-bags", 10L, "t-late", 90L));
+    Digest d = new DigestCalculator(ComposeOptions.DEFAULTS, ThemeLabels.NONE)
+        .calculate(new PeriodFeedback(W47, items, List.of(), List.of(), NOW, List.of(usual, usual, usual, usual)));
+    RenderedDigest r = renderer.render(d);
+    assertTrue(r.text().contains("Theme t-bags: 40 (growing, 40.0% vs 10.0% usually"), r.text());
+    assertTrue(r.text().contains("Fastest riser: Theme t-bags"), r.text());
+    assertTrue(r.text().contains("Theme t-late: 60 (fading, 60.0% vs 90.0% usually"), r.text());
+    assertTrue(r.html().contains("Fastest riser: Theme t-bags"));
+    assertTrue(r.html().contains("40.0% of customer messages, usually 10.0%; net sentiment"), r.html());
   }
 
   @Test

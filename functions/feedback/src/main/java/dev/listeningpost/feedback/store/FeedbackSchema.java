@@ -39,6 +39,11 @@ public final class FeedbackSchema {
     return KEY_TIME.format(t) + "#" + (id == null ? "" : id);
   }
 
+  /** Sort key within an analysed day: analysis time then id (fixed width, so lexical order is time order). */
+  public static String analyzedKey(Instant analyzedAt, String id) {
+    return createdKey(analyzedAt, id);
+  }
+
   /**
    * @param retention how long items are kept (DynamoDB TTL on {@value FeedbackTable#EXPIRES_AT});
    *                  zero or negative keeps them forever
@@ -106,10 +111,20 @@ public final class FeedbackSchema {
         .addAttribute(String.class, a -> a.name(FeedbackTable.CREATED_KEY).getter(f -> createdKey(f.createdAt(), f.id()))
             .setter((b, v) -> { })
             .tags(StaticAttributeTags.secondarySortKey(FeedbackTable.BY_DAY_INDEX)))
+        .addAttribute(String.class, a -> a.name(FeedbackTable.ANALYZED_DAY)
+            .getter(f -> analyzedAt(f) == null ? null : dayOf(analyzedAt(f))).setter((b, v) -> { })
+            .tags(StaticAttributeTags.secondaryPartitionKey(FeedbackTable.BY_ANALYZED_INDEX)))
+        .addAttribute(String.class, a -> a.name(FeedbackTable.ANALYZED_KEY)
+            .getter(f -> analyzedAt(f) == null ? null : analyzedKey(analyzedAt(f), f.id())).setter((b, v) -> { })
+            .tags(StaticAttributeTags.secondarySortKey(FeedbackTable.BY_ANALYZED_INDEX)))
         .addAttribute(Long.class, a -> a.name(FeedbackTable.EXPIRES_AT)
             .getter(f -> expires ? f.createdAt().plus(retention).getEpochSecond() : null)
             .setter((b, v) -> { }))
         .build();
+  }
+
+  private static Instant analyzedAt(Feedback f) {
+    return f.enrichment() == null ? null : f.enrichment().analyzedAt();
   }
 
   private static Enrichment enrich(Enrichment e, Double sentiment, String label, float[] embedding, String themeId,

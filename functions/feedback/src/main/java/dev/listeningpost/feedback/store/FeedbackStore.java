@@ -36,7 +36,11 @@ public class FeedbackStore {
   private final DynamoDbClient dynamo;
   private final DynamoDbTable<Feedback> table;
   private final DynamoDbIndex<Feedback> byDay;
+  private final DynamoDbIndex<Feedback> byAnalyzedDay;
   private final String tableName;
+  /** What an edit or a re-parse clears so the stream analyses the item again (index keys included). */
+  private static final String[] ANALYSIS = {FeedbackTable.SENTIMENT, FeedbackTable.SENTIMENT_LABEL,
+      FeedbackTable.EMBEDDING, FeedbackTable.ANALYZED_AT, FeedbackTable.ANALYZED_DAY, FeedbackTable.ANALYZED_KEY};
 
   public FeedbackStore(DynamoDbClient dynamo, String tableName, TableSchema<Feedback> schema) {
     this.dynamo = dynamo;
@@ -44,6 +48,7 @@ public class FeedbackStore {
     DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
     this.table = enhanced.table(tableName, schema);
     this.byDay = table.index(FeedbackTable.BY_DAY_INDEX);
+    this.byAnalyzedDay = table.index(FeedbackTable.BY_ANALYZED_INDEX);
   }
 
   public String tableName() {
@@ -79,7 +84,7 @@ public class FeedbackStore {
         .set(FeedbackTable.EDITED_AT, AttributeValue.fromS(editedAt.toString()))
         .set(FeedbackTable.STATUS, AttributeValue.fromS(Feedback.Status.EDITED.name()))
         // Clearing enrichment makes the stream re-analyze the new text.
-        .remove(FeedbackTable.SENTIMENT, FeedbackTable.SENTIMENT_LABEL, FeedbackTable.EMBEDDING, FeedbackTable.ANALYZED_AT)
+        .remove(ANALYSIS)
         .value(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
     if (edited.rawPayload() != null) {
       u.set(FeedbackTable.RAW, AttributeValue.fromB(SdkBytes.fromByteArray(edited.rawPayload())));
@@ -122,7 +127,7 @@ public class FeedbackStore {
             : AttributeValue.fromL(item.hashtags().stream().map(AttributeValue::fromS).toList()))
         .value(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
     if (reanalyze) {
-      u.remove(FeedbackTable.SENTIMENT, FeedbackTable.SENTIMENT_LABEL, FeedbackTable.EMBEDDING, FeedbackTable.ANALYZED_AT);
+      u.remove(ANALYSIS);
     }
     return conditionalUpdate(item.id(), u, u.exists() + " AND " + u.name(FeedbackTable.STATUS) + " <> :deleted");
   }
@@ -145,8 +150,11 @@ public class FeedbackStore {
     if (e.themeId() != null) {
       u.set(FeedbackTable.THEME_ID, AttributeValue.fromS(e.themeId()));
     }
-    u.set(FeedbackTable.ANALYZED_AT,
-        AttributeValue.fromS((e.analyzedAt() == null ? Instant.now() : e.analyzedAt()).toString()));
+    Instant analyzedAt = e.analyzedAt() == null ? Instant.now() : e.analyzedAt();
+    u.set(FeedbackTable.ANALYZED_AT, AttributeValue.fromS(analyzedAt.toString()));
+    // Keys of the byAnalyzedDay index; the same analyzedAt rewrites the same keys (a theme write-back).
+    u.set(FeedbackTable.ANALYZED_DAY, AttributeValue.fromS(FeedbackSchema.dayOf(analyzedAt)));
+    u.set(FeedbackTable.ANALYZED_KEY, AttributeValue.fromS(FeedbackSchema.analyzedKey(analyzedAt, id)));
     u.value(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
     return conditionalUpdate(id, u, u.exists() + " AND " + u.name(FeedbackTable.STATUS) + " <> :deleted");
   }
@@ -243,6 +251,35 @@ public class FeedbackStore {
         day = day.plusDays(1);
       }
       out.sort(Comparator.comparing(Feedback::createdAt).thenComparing(Feedback::id));
+      return out;
+    });
+  }
+
+  /**
+   * Items analysed in {@code [from, until)}, whatever their creation time (late history,
+   * re-deliveries, re-analysed edits), oldest analysis first, deleted items excluded. One Query
+   * per UTC day of analysis on the {@code byAnalyzedDay} index, never a Scan.
+   */
+  public List<Feedback> analyzedBetween(Instant from, Instant until) {
+    return guarded(() -> {
+      List<Feedback> out = new ArrayList<>();
+      LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC);
+      LocalDate last = LocalDate.ofInstant(until.minusMillis(1), ZoneOffset.UTC);
+      String lo = FeedbackSchema.analyzedKey(from, "");
+      String hi = FeedbackSchema.analyzedKey(until, "");
+      while (!day.isAfter(last)) {
+        QueryConditional q = QueryConditional.sortBetween(
+            Key.builder().partitionValue(day.toString()).sortValue(lo).build(),
+            Key.builder().partitionValue(day.toString()).sortValue(hi).build());
+        byAnalyzedDay.query(QueryEnhancedRequest.builder().queryConditional(q).build())
+            .stream().flatMap(p -> p.items().stream())
+            .filter(f -> f.enrichment() != null && f.enrichment().analyzedAt() != null)
+            .filter(f -> !f.enrichment().analyzedAt().isBefore(from) && f.enrichment().analyzedAt().isBefore(until))
+            .filter(f -> f.status() != Feedback.Status.DELETED)
+            .forEach(out::add);
+        day = day.plusDays(1);
+      }
+      out.sort(Comparator.comparing((Feedback f) -> f.enrichment().analyzedAt()).thenComparing(Feedback::id));
       return out;
     });
   }

@@ -49,6 +49,8 @@ public final class FeedbackTable {
   // Derived keys: written for the index and TTL.
   public static final String DAY = "day";
   public static final String CREATED_KEY = "createdKey";
+  public static final String ANALYZED_DAY = "analyzedDay";
+  public static final String ANALYZED_KEY = "analyzedKey";
   /** DynamoDB TTL attribute (epoch seconds). */
   public static final String EXPIRES_AT = "expiresAt";
 
@@ -60,6 +62,14 @@ public final class FeedbackTable {
       THREAD_ID, PARENT_ID, IN_REPLY_TO_AUTHOR_ID, PERMALINK, CREATED_AT, RECEIVED_AT, SCORE, DELIVERY_ID,
       HASHTAGS, STATUS, SENTIMENT, SENTIMENT_LABEL, THEME_ID, ANALYZED_AT);
 
+  /**
+   * Sparse GSI over analysed items: partition = UTC day of {@code analyzedAt}, so the nightly
+   * themes job reads what was analysed since its last run, whatever the items' creation times.
+   */
+  public static final String BY_ANALYZED_INDEX = "byAnalyzedDay";
+  /** The byAnalyzedDay index carries the same attributes: the themes job reads items from it. */
+  public static final List<String> BY_ANALYZED_PROJECTION = BY_DAY_PROJECTION;
+
   private FeedbackTable() {
   }
 
@@ -69,13 +79,19 @@ public final class FeedbackTable {
         .tableName(name)
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .attributeDefinitions(TableDefinitions.stringAttribute(ID), TableDefinitions.stringAttribute(DAY),
-            TableDefinitions.stringAttribute(CREATED_KEY))
+            TableDefinitions.stringAttribute(CREATED_KEY), TableDefinitions.stringAttribute(ANALYZED_DAY),
+            TableDefinitions.stringAttribute(ANALYZED_KEY))
         .keySchema(TableDefinitions.key(ID, KeyType.HASH))
         .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
             .indexName(BY_DAY_INDEX)
             .keySchema(TableDefinitions.key(DAY, KeyType.HASH), TableDefinitions.key(CREATED_KEY, KeyType.RANGE))
             .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
                 .nonKeyAttributes(BY_DAY_PROJECTION).build())
+            .build(), GlobalSecondaryIndex.builder()
+            .indexName(BY_ANALYZED_INDEX)
+            .keySchema(TableDefinitions.key(ANALYZED_DAY, KeyType.HASH), TableDefinitions.key(ANALYZED_KEY, KeyType.RANGE))
+            .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                .nonKeyAttributes(BY_ANALYZED_PROJECTION).build())
             .build())
         .streamSpecification(StreamSpecification.builder().streamEnabled(true)
             .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build())

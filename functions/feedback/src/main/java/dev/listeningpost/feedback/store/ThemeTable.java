@@ -43,6 +43,8 @@ public final class ThemeTable {
   public static final String LAST_RUN = "lastRun";
   public static final String GENERATION = "generation";
   public static final String CHUNKS = "chunks";
+  /** True once the watermark is an analysis time (the job reads byAnalyzedDay). */
+  public static final String BY_ANALYSIS = "byAnalysis";
 
   private ThemeTable() {
   }

@@ -61,6 +61,36 @@ class FeedbackStoreIT {
   }
 
   @Test
+  void analyzedBetweenFindsBackDatedItemsByAnalysisTimeOnceUntilReanalysed() {
+    Instant created = Instant.parse("2026-10-01T08:00:00Z");
+    Instant analysed = Instant.parse("2026-11-17T23:59:59.500Z");
+    Feedback old = item("C1:old", created, "history imported late");
+    Feedback fresh = item("C1:fresh", Instant.parse("2026-11-17T09:00:00Z"), "written and analysed today");
+    store.create(old);
+    store.create(fresh);
+    assertEquals(List.of(), store.analyzedBetween(created, analysed.plusSeconds(60)), "nothing analysed yet");
+    store.enrich(old.id(), new Enrichment(0.1, "neutral", new float[] {1f}, null, analysed));
+    store.enrich(fresh.id(), new Enrichment(0.1, "neutral", new float[] {1f}, null, Instant.parse("2026-11-17T09:01:00Z")));
+
+    Instant from = Instant.parse("2026-11-17T12:00:00Z");
+    Instant until = Instant.parse("2026-11-18T12:00:00Z");
+    assertEquals(List.of(old.id()), store.analyzedBetween(from, until).stream().map(Feedback::id).toList());
+    assertEquals(List.of(fresh.id(), old.id()), store.analyzedBetween(Instant.parse("2026-11-17T00:00:00Z"), until)
+        .stream().map(Feedback::id).toList(), "oldest analysis first, across days");
+    assertEquals(List.of(), store.analyzedBetween(analysed.plusMillis(1), until), "the range is half-open");
+
+    // A theme written back with the same analysis time keeps the item where it was.
+    store.enrich(old.id(), new Enrichment(null, null, null, "t-1", analysed));
+    Feedback back = store.analyzedBetween(from, until).get(0);
+    assertEquals("t-1", back.enrichment().themeId());
+    assertEquals(analysed, back.enrichment().analyzedAt());
+
+    // An edit clears the analysis: the item leaves the index until it is analysed again.
+    store.edit(old.toBuilder().text("history, edited").build(), Instant.parse("2026-11-18T00:00:00Z"));
+    assertEquals(List.of(), store.analyzedBetween(from, until));
+  }
+
+  @Test
   void writesTtlFromCreatedTimeAndRetention() {
     Feedback f = item("C1:ttl", Instant.parse("2026-11-17T10:00:00Z"), "x");
     store.create(f);

@@ -230,6 +230,8 @@ public class ThemeStore {
             .setter((b, v) -> b.generation = v == null ? 0 : v))
         .addAttribute(Integer.class, a -> a.name(ThemeTable.CHUNKS).getter(JobState::chunks)
             .setter((b, v) -> b.chunks = v == null ? 0 : v))
+        .addAttribute(Boolean.class, a -> a.name(ThemeTable.BY_ANALYSIS).getter(JobState::byAnalysis)
+            .setter((b, v) -> b.byAnalysis = Boolean.TRUE.equals(v)))
         .build();
   }
 
