@@ -59,6 +59,10 @@ final class LocalPipeline implements AutoCloseable {
       props.put("feedback.table", FEEDBACK_TABLE);
       props.put("digest.table", DIGEST_TABLE);
       props.put("theme.table", THEME_TABLE);
+      // In AWS the themes job leaves items analysed in the last minutes for the next run (the GSI is
+      // eventually consistent); dynoxide updates indexes synchronously, and "analyze, then themes" on
+      // demand must see everything.
+      props.put("theme.settle-minutes", "0");
       props.put("digest.outbox-dir", dataDir.resolve("outbox").toString());
       props.put("digest.sender", env.getOrDefault("DIGEST_SENDER", "digest@listening-post.local"));
       props.put("digest.recipients", env.getOrDefault("DIGEST_RECIPIENTS", "exec@example.com"));
