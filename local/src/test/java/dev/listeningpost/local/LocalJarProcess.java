@@ -1,11 +1,13 @@
 package dev.listeningpost.local;
 
+import dev.listeningpost.ingest.Signatures;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +58,17 @@ final class LocalJarProcess implements AutoCloseable {
   HttpResponse<String> post(String path) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(120))
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A Slack Events API delivery signed with {@code secret} (v0 scheme, timestamp now). */
+  HttpResponse<String> postSlack(byte[] body, String secret) throws Exception {
+    String ts = Long.toString(Instant.now().getEpochSecond());
+    String sig = "v0=" + Signatures.hmacSha256Hex(secret, ("v0:" + ts + ":").getBytes(StandardCharsets.UTF_8), body);
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/webhooks/slack"))
+        .header("Content-Type", "application/json")
+        .header("X-Slack-Request-Timestamp", ts)
+        .header("X-Slack-Signature", sig)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   String output() throws IOException {

@@ -232,27 +232,10 @@ public class FeedbackStore {
    * UTC day on the {@code byDay} index: a week is 8 queries at most, never a Scan.
    */
   public List<Feedback> createdBetween(Instant from, Instant until, String channel) {
-    return guarded(() -> {
-      List<Feedback> out = new ArrayList<>();
-      LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC);
-      LocalDate last = LocalDate.ofInstant(until.minusMillis(1), ZoneOffset.UTC);
-      String lo = FeedbackSchema.createdKey(from, "");
-      String hi = FeedbackSchema.createdKey(until, "");
-      while (!day.isAfter(last)) {
-        QueryConditional q = QueryConditional.sortBetween(
-            Key.builder().partitionValue(day.toString()).sortValue(lo).build(),
-            Key.builder().partitionValue(day.toString()).sortValue(hi).build());
-        byDay.query(QueryEnhancedRequest.builder().queryConditional(q).build())
-            .stream().flatMap(p -> p.items().stream())
-            .filter(f -> !f.createdAt().isBefore(from) && f.createdAt().isBefore(until))
-            .filter(f -> f.status() != Feedback.Status.DELETED)
-            .filter(f -> channel == null || channel.isBlank() || channel.equals(f.channel()))
-            .forEach(out::add);
-        day = day.plusDays(1);
-      }
-      out.sort(Comparator.comparing(Feedback::createdAt).thenComparing(Feedback::id));
-      return out;
-    });
+    List<Feedback> out = perDay(byDay, from, until, FeedbackSchema.createdKey(from, ""),
+        FeedbackSchema.createdKey(until, ""), Feedback::createdAt);
+    out.removeIf(f -> channel != null && !channel.isBlank() && !channel.equals(f.channel()));
+    return out;
   }
 
   /**
@@ -261,25 +244,30 @@ public class FeedbackStore {
    * per UTC day of analysis on the {@code byAnalyzedDay} index, never a Scan.
    */
   public List<Feedback> analyzedBetween(Instant from, Instant until) {
+    return perDay(byAnalyzedDay, from, until, FeedbackSchema.analyzedKey(from, ""),
+        FeedbackSchema.analyzedKey(until, ""), f -> f.enrichment() == null ? null : f.enrichment().analyzedAt());
+  }
+
+  /**
+   * One Query per UTC day on a day-partitioned index (sort keys {@code [lo, hi]}), keeping items
+   * whose {@code time} is in {@code [from, until)} and that are not deleted, sorted by time then id.
+   */
+  private List<Feedback> perDay(DynamoDbIndex<Feedback> index, Instant from, Instant until, String lo, String hi,
+                                java.util.function.Function<Feedback, Instant> time) {
     return guarded(() -> {
       List<Feedback> out = new ArrayList<>();
-      LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC);
       LocalDate last = LocalDate.ofInstant(until.minusMillis(1), ZoneOffset.UTC);
-      String lo = FeedbackSchema.analyzedKey(from, "");
-      String hi = FeedbackSchema.analyzedKey(until, "");
-      while (!day.isAfter(last)) {
+      for (LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC); !day.isAfter(last); day = day.plusDays(1)) {
         QueryConditional q = QueryConditional.sortBetween(
             Key.builder().partitionValue(day.toString()).sortValue(lo).build(),
             Key.builder().partitionValue(day.toString()).sortValue(hi).build());
-        byAnalyzedDay.query(QueryEnhancedRequest.builder().queryConditional(q).build())
+        index.query(QueryEnhancedRequest.builder().queryConditional(q).build())
             .stream().flatMap(p -> p.items().stream())
-            .filter(f -> f.enrichment() != null && f.enrichment().analyzedAt() != null)
-            .filter(f -> !f.enrichment().analyzedAt().isBefore(from) && f.enrichment().analyzedAt().isBefore(until))
+            .filter(f -> time.apply(f) != null && !time.apply(f).isBefore(from) && time.apply(f).isBefore(until))
             .filter(f -> f.status() != Feedback.Status.DELETED)
             .forEach(out::add);
-        day = day.plusDays(1);
       }
-      out.sort(Comparator.comparing((Feedback f) -> f.enrichment().analyzedAt()).thenComparing(Feedback::id));
+      out.sort(Comparator.comparing(time).thenComparing(Feedback::id));
       return out;
     });
   }

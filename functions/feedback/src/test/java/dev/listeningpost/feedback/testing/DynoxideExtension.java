@@ -2,20 +2,16 @@ package dev.listeningpost.feedback.testing;
 
 import dev.listeningpost.emulator.DynoxideBinary;
 import dev.listeningpost.emulator.DynoxideServer;
+import dev.listeningpost.feedback.store.DynamoEndpoints;
 import dev.listeningpost.feedback.store.FeedbackTable;
 import dev.listeningpost.feedback.store.TableDefinitions;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The DynamoDB every integration test runs against: one in-memory {@code dynoxide serve} per test
@@ -66,21 +62,8 @@ public final class DynoxideExtension implements BeforeAllCallback {
   }
 
   public static DynamoDbClient client() {
-    return DynamoDbClient.builder()
-        .endpointOverride(URI.create(endpoint()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
-  }
-
-  public static DynamoDbStreamsClient streamsClient() {
-    return DynamoDbStreamsClient.builder()
-        .endpointOverride(URI.create(endpoint()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
+    return DynamoEndpoints.configure(DynamoDbClient.builder(), endpoint())
+        .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
   }
 
   /** A unique table name, so tests never see each other's items. */
