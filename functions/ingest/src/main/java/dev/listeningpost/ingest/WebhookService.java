@@ -185,8 +185,8 @@ public class WebhookService {
     Unparsed item = new Unparsed(Unparsed.idOf(ctx.channel(), ctx.source(), request.body()), ctx.channel(), ctx.source(),
         ctx.now(), RawPayloads.compress(request.body()), ParseFailures.describe(e), headers);
     WriteOutcome outcome = store.storeUnparsed(item);
-    LOG.warn("webhook channel={} source={} status=200 unparsed id={} outcome={}: {} could not parse the delivery",
-        ctx.channel(), ctx.source(), item.id(), outcome, adapter.getClass().getSimpleName(), ParseFailures.loggable(e));
+    LOG.warn("webhook channel={} source={} status=200 unparsed id={} outcome={}: the adapter could not parse the delivery",
+        ctx.channel(), ctx.source(), item.id(), outcome, ParseFailures.loggable(e));
     METRICS.info(metrics.increment(IngestMetrics.UNPARSED, ctx.channel(), ctx.now()));
     ObjectNode ack = JSON.createObjectNode();
     ack.put("ok", true);
