@@ -11,6 +11,7 @@ import dev.listeningpost.feedback.RawPayloads;
 import dev.listeningpost.feedback.Unparsed;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
+import dev.listeningpost.feedback.store.WriteOutcome;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
 import dev.listeningpost.ingest.http.WebhookRequest;
 import dev.listeningpost.ingest.http.WebhookResponse;
@@ -162,5 +163,13 @@ class UnparsedDeliveriesIT {
         TestRequests.slack(ChannelFixtures.SLACK, now, "{\"type\":\"event_callback\"}".getBytes()));
     assertEquals(400, r.status());
     assertTrue(store.unparsedBetween(from, until, null).isEmpty());
+  }
+
+  @Test
+  void anUnparsedDeliveryIsNeverEnriched() {
+    WebhookRequest request = slackMessage(now);
+    service(adaptersWithBroken("slack")).handle(request);
+    String id = Unparsed.idOf("slack", null, request.body());
+    assertEquals(WriteOutcome.UNCHANGED, store.enrich(id, new Feedback.Enrichment(0.5, "positive", null, null, now)));
   }
 }

@@ -247,8 +247,8 @@ public class FeedbackStore {
   }
 
   /**
-   * Records analysis results. Conditional on the item existing and not being deleted, so a late
-   * stream record never resurrects a deleted item.
+   * Records analysis results. Conditional on the item existing and not being deleted (so a late
+   * stream record never resurrects a deleted item) or unparsed.
    */
   public WriteOutcome enrich(String id, Enrichment e) {
     Update u = new Update();
@@ -270,7 +270,9 @@ public class FeedbackStore {
     u.set(FeedbackTable.ANALYZED_DAY, AttributeValue.fromS(FeedbackSchema.dayOf(analyzedAt)));
     u.set(FeedbackTable.ANALYZED_KEY, AttributeValue.fromS(FeedbackSchema.analyzedKey(analyzedAt, id)));
     u.value(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
-    return conditionalUpdate(id, u, u.exists() + " AND " + u.name(FeedbackTable.STATUS) + " <> :deleted");
+    // An unparsed delivery is not feedback: it is never enriched, whoever asks.
+    u.value(":unparsed", AttributeValue.fromS(Feedback.Status.UNPARSED.name()));
+    return conditionalUpdate(id, u, u.exists() + " AND NOT " + u.name(FeedbackTable.STATUS) + " IN (:deleted, :unparsed)");
   }
 
   private WriteOutcome conditionalUpdate(String id, Update update, String condition) {
