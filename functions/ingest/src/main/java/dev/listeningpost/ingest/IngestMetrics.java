@@ -7,20 +7,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Ingest counters, per channel, and their CloudWatch Embedded Metric Format line: printed to the
- * function's log, CloudWatch turns it into a metric (namespace {@value #NAMESPACE}, dimension
- * {@code Channel}) that an alarm can watch. No body, text or secret ever goes into a line.
+ * Ingest counters, per channel, each count also written as one CloudWatch Embedded Metric Format
+ * line: in Lambda, stdout goes to the function's log and CloudWatch turns the line into a metric
+ * (namespace {@value #NAMESPACE}, per {@code Channel} and in total) that an alarm watches
+ * (template.yaml {@code UnparsedDeliveriesAlarm}). An EMF line must be the JSON alone, so it does
+ * not go through the logger (which prefixes level and name). No body, text or secret in a line.
  */
 public final class IngestMetrics {
   public static final String NAMESPACE = "ListeningPost/Ingest";
   public static final String UNPARSED = "UnparsedDeliveries";
 
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+  private final java.util.function.Consumer<String> sink;
 
-  /** Adds one to a metric for a channel and returns its EMF line. */
-  public String increment(String metric, String channel, Instant at) {
+  /** Lines to stdout. */
+  public IngestMetrics() {
+    this(System.out::println);
+  }
+
+  public IngestMetrics(java.util.function.Consumer<String> sink) {
+    this.sink = sink;
+  }
+
+  /** Adds one to a metric for a channel and writes its EMF line. */
+  public void increment(String metric, String channel, Instant at) {
     counts.computeIfAbsent(metric + "/" + channel, k -> new AtomicLong()).incrementAndGet();
-    return emf(metric, channel, at);
+    sink.accept(emf(metric, channel, at));
   }
 
   /** How many times a metric was counted for a channel since start. */
@@ -33,7 +45,10 @@ public final class IngestMetrics {
     ObjectNode line = Payloads.mapper().createObjectNode();
     ObjectNode directive = line.putObject("_aws").put("Timestamp", at.toEpochMilli())
         .putArray("CloudWatchMetrics").addObject().put("Namespace", NAMESPACE);
-    directive.putArray("Dimensions").addArray().add("Channel");
+    // Two dimension sets: per channel, and none (the total the alarm watches).
+    com.fasterxml.jackson.databind.node.ArrayNode dimensions = directive.putArray("Dimensions");
+    dimensions.addArray().add("Channel");
+    dimensions.addArray();
     directive.putArray("Metrics").addObject().put("Name", metric).put("Unit", "Count");
     line.put("Channel", channel);
     line.put(metric, 1);

@@ -42,7 +42,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class WebhookService {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookService.class);
-  private static final Logger METRICS = LoggerFactory.getLogger("dev.listeningpost.metrics");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -187,7 +186,7 @@ public class WebhookService {
     WriteOutcome outcome = store.storeUnparsed(item);
     LOG.warn("webhook channel={} source={} status=200 unparsed id={} outcome={}: the adapter could not parse the delivery",
         ctx.channel(), ctx.source(), item.id(), outcome, ParseFailures.loggable(e));
-    METRICS.info(metrics.increment(IngestMetrics.UNPARSED, ctx.channel(), ctx.now()));
+    metrics.increment(IngestMetrics.UNPARSED, ctx.channel(), ctx.now());
     ObjectNode ack = JSON.createObjectNode();
     ack.put("ok", true);
     ack.put("stored", 0);
