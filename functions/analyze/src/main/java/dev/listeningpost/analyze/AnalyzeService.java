@@ -40,7 +40,7 @@ public class AnalyzeService {
   }
 
   /** What happened to one item. */
-  public enum Status { ANALYZED, ALREADY_ANALYZED, DELETED, EMPTY, GONE, FAILED }
+  public enum Status { ANALYZED, ALREADY_ANALYZED, DELETED, EMPTY, GONE, FAILED, UNPARSED }
 
   /** Per-item outcome, in input order. {@code error} is set for {@link Status#FAILED}. */
   public record Outcome(String id, Status status, String themeId, String error) {
@@ -56,6 +56,9 @@ public class AnalyzeService {
       Feedback f = items.get(i);
       if (f.status() == Feedback.Status.DELETED) {
         out[i] = new Outcome(f.id(), Status.DELETED, null, null);
+      } else if (f.status() == Feedback.Status.UNPARSED) {
+        // A delivery the adapter could not read is not feedback until a reparse recovers it.
+        out[i] = new Outcome(f.id(), Status.UNPARSED, null, null);
       } else if (analyzed(f)) {
         out[i] = new Outcome(f.id(), Status.ALREADY_ANALYZED, f.enrichment().themeId(), null);
       } else if (f.text().isBlank()) {

@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param score        NPS / CSAT / rating where the channel has one, else null
  * @param deliveryId   the platform's delivery or event id of the delivery that created the item
  * @param hashtags     lower-case hashtags found in the text (campaigns)
- * @param status       active, edited or deleted
+ * @param status       active, edited, deleted or unparsed
  * @param rawPayload   the raw webhook body, gzip-compressed, so the item can be re-parsed
  * @param enrichment   sentiment, embedding and theme, null until analyzed
  */
@@ -62,8 +62,12 @@ public record Feedback(
   /** What kind of contribution an item is. */
   public enum Kind { POST, REPLY, COMMENT, MENTION, TICKET, SURVEY_ANSWER, REVIEW, MESSAGE }
 
-  /** Lifecycle of an item: edits update it in place, deletions tombstone it. */
-  public enum Status { ACTIVE, EDITED, DELETED }
+  /**
+   * Lifecycle of an item: edits update it in place, deletions tombstone it. {@code UNPARSED} is a
+   * signed delivery the adapter could not read: kept raw (no text) until a fixed adapter reparses
+   * it, and never analysed or counted as feedback.
+   */
+  public enum Status { ACTIVE, EDITED, DELETED, UNPARSED }
 
   /** Who wrote an item. {@code staff} separates the brand's people from community members. */
   public record Author(String id, String handle, String displayName, boolean staff) {

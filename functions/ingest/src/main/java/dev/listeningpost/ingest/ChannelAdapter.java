@@ -58,6 +58,14 @@ public interface ChannelAdapter {
   }
 
   /**
+   * Request headers (lower case) that {@link #parse} reads besides the body, kept with a delivery
+   * that could not be parsed so it can be replayed later. Never signature or key headers.
+   */
+  default Set<String> replayHeaders() {
+    return Set.of();
+  }
+
+  /**
    * Verifies the request came from the platform: the signature over the raw body bytes, in
    * constant time, and the timestamp window where one is signed. Throws a 401
    * {@link WebhookException} otherwise. Runs before any parsing.
@@ -67,7 +75,9 @@ public interface ChannelAdapter {
   /**
    * Turns a verified delivery into feedback changes, or a handshake answer, or nothing (an event
    * we do not use: still 200 so the platform neither retries nor disables the webhook).
-   * Throws a 400 {@link WebhookException} for a payload that is not what the platform sends.
+   * Throws a 400 {@link WebhookException} for a payload that is not what the platform sends (a
+   * deliberate refusal: nothing is stored). Any other exception is an adapter bug or an
+   * unexpected payload change: the {@link WebhookService} keeps the delivery as {@code UNPARSED}.
    */
   Delivery parse(WebhookRequest request, ChannelContext context);
 }

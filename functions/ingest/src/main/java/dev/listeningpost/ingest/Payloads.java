@@ -58,10 +58,23 @@ public final class Payloads {
     return v == null || v.isNull() || !v.isValueNode() || v.asText().isEmpty() ? null : v.asText();
   }
 
-  /** Slack-style "1700000000.000100" seconds to an Instant (microsecond precision kept). */
+  private static final BigDecimal MIN_SECONDS = BigDecimal.valueOf(Instant.MIN.getEpochSecond());
+  private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
+
+  /**
+   * Slack-style "1700000000.000100" seconds to an Instant (microsecond precision kept). A number
+   * beyond Instant's range saturates to {@link Instant#MIN}/{@link Instant#MAX}, which the sane-time
+   * rule ({@link CreatedTimes}) then replaces: a number is never a reason to lose a delivery.
+   */
   public static Instant epochSecondsDecimal(String ts, String field) {
     try {
       BigDecimal d = new BigDecimal(ts);
+      if (d.compareTo(MIN_SECONDS) < 0) {
+        return Instant.MIN;
+      }
+      if (d.compareTo(MAX_SECONDS) > 0) {
+        return Instant.MAX;
+      }
       long seconds = d.longValue();
       long nanos = d.subtract(BigDecimal.valueOf(seconds)).movePointRight(9).longValue();
       return Instant.ofEpochSecond(seconds, nanos);
@@ -102,8 +115,8 @@ public final class Payloads {
       throw WebhookException.malformed("missing field '" + where + field + "'");
     }
     try {
-      return Instant.ofEpochSecond(v.isNumber() ? v.asLong() : Long.parseLong(v.asText().trim()));
-    } catch (NumberFormatException | java.time.DateTimeException e) {
+      return epochSecondsDecimal(v.isNumber() ? v.numberValue().toString() : v.asText().trim(), where + field);
+    } catch (WebhookException e) {
       throw WebhookException.malformed("field '" + where + field + "' is not a timestamp");
     }
   }

@@ -2,6 +2,9 @@ package dev.listeningpost.ingest;
 
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.RawPayloads;
+import dev.listeningpost.feedback.Unparsed;
+import dev.listeningpost.feedback.store.StorageUnavailableException;
+import dev.listeningpost.ingest.http.WebhookRequest;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.store.WriteOutcome;
 import dev.listeningpost.ingest.http.WebhookException;
@@ -32,11 +35,18 @@ public class ReparseService {
     UNCHANGED,
     /** Nothing to reparse: no raw payload (deleted items lose theirs), an unknown channel, or the
      *  payload no longer yields this item. */
-    SKIPPED
+    SKIPPED,
+    /** An unparsed delivery now parses: its items were stored and the unparsed item removed. */
+    RECOVERED,
+    /** An unparsed delivery still does not parse (or its channel is unknown): it stays. */
+    STILL_UNPARSED
   }
 
   /** Counts for a batch run. */
-  public record Summary(int updated, int unchanged, int skipped) {
+  public record Summary(int updated, int unchanged, int skipped, int recovered, int stillUnparsed) {
+    public Summary(int updated, int unchanged, int skipped) {
+      this(updated, unchanged, skipped, 0, 0);
+    }
   }
 
   private final Map<String, ChannelAdapter> adapters;
@@ -44,6 +54,7 @@ public class ReparseService {
   private final SecretResolver secrets;
   private final StaffDirectory staff;
   private final Clock clock;
+  private final ChangeWriter writer;
 
   public ReparseService(List<ChannelAdapter> adapters, FeedbackStore store, SecretResolver secrets,
                         StaffDirectory staff, Clock clock) {
@@ -52,9 +63,13 @@ public class ReparseService {
     this.secrets = secrets;
     this.staff = staff;
     this.clock = clock;
+    this.writer = new ChangeWriter(store);
   }
 
   public Result reparse(Feedback item) {
+    if (item.status() == Feedback.Status.UNPARSED) {
+      return recover(item.id());
+    }
     // Items read through the by-day index carry no raw payload (not projected): load the full item.
     Feedback stored = item.rawPayload() != null ? item : store.find(item.id()).orElse(item);
     ChannelAdapter adapter = adapters.get(stored.channel());
@@ -80,7 +95,7 @@ public class ReparseService {
     if (fresh == null) {
       return Result.SKIPPED;
     }
-    Feedback merged = stored.toBuilder()
+    Feedback merged = store.fit(stored.toBuilder()
         .kind(fresh.kind())
         .text(fresh.text())
         .author(fresh.author())
@@ -88,26 +103,64 @@ public class ReparseService {
         .permalink(fresh.permalink())
         .score(fresh.score())
         .hashtags(fresh.hashtags())
-        .build();
+        .build()).item();
     if (sameParsedFields(stored, merged)) {
       return Result.UNCHANGED;
     }
     return store.replaceParsed(merged, !stored.text().equals(merged.text())) == WriteOutcome.UPDATED ? Result.UPDATED : Result.UNCHANGED;
   }
 
-  /** Reparses every item created in {@code [from, until)} (optionally one channel): the local "reparse" job. */
+  /**
+   * Parses an unparsed delivery again with the current adapter, as if it arrived now but at its
+   * original received time: its changes are written like a delivery's, then the unparsed item is
+   * removed. Still failing (any exception), it stays for a later fix.
+   */
+  public Result recover(String id) {
+    Unparsed u = store.findUnparsed(id).orElse(null);
+    ChannelAdapter adapter = u == null ? null : adapters.get(u.channel());
+    if (u == null) {
+      return Result.SKIPPED;
+    }
+    if (adapter == null || u.rawPayload() == null) {
+      return Result.STILL_UNPARSED;
+    }
+    WebhookRequest request = new WebhookRequest("POST",
+        "/webhooks/" + u.channel() + (u.workspace() == null ? "" : "/" + u.workspace()),
+        u.headers(), Map.of(), RawPayloads.decompress(u.rawPayload()));
+    ChannelContext ctx = new ChannelContext(u.channel(), u.workspace(), u.receivedAt(), secrets, staff);
+    try {
+      writer.apply(adapter.parse(request, ctx).changes(), u.receivedAt());
+    } catch (StorageUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return Result.STILL_UNPARSED;
+    }
+    store.resolveUnparsed(id);
+    return Result.RECOVERED;
+  }
+
+  /**
+   * Reparses every item created in {@code [from, until)} (optionally one channel), and recovers the
+   * unparsed deliveries received then: the local "reparse" job.
+   */
   public Summary reparseCreatedBetween(Instant from, Instant until, String channel) {
     int updated = 0;
     int unchanged = 0;
     int skipped = 0;
-    for (Feedback f : store.createdBetween(from, until, channel)) {
+    int recovered = 0;
+    int stillUnparsed = 0;
+    List<Feedback> items = new java.util.ArrayList<>(store.createdBetween(from, until, channel));
+    items.addAll(store.unparsedBetween(from, until, channel));
+    for (Feedback f : items) {
       switch (reparse(f)) {
         case UPDATED -> updated++;
         case UNCHANGED -> unchanged++;
+        case RECOVERED -> recovered++;
+        case STILL_UNPARSED -> stillUnparsed++;
         default -> skipped++;
       }
     }
-    return new Summary(updated, unchanged, skipped);
+    return new Summary(updated, unchanged, skipped, recovered, stillUnparsed);
   }
 
   private static boolean sameParsedFields(Feedback a, Feedback b) {

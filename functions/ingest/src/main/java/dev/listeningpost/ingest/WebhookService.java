@@ -2,6 +2,8 @@ package dev.listeningpost.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.listeningpost.feedback.RawPayloads;
+import dev.listeningpost.feedback.Unparsed;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.store.StorageUnavailableException;
 import dev.listeningpost.feedback.store.WriteOutcome;
@@ -14,7 +16,6 @@ import dev.listeningpost.ingest.secrets.SecretsUnavailableException;
 import dev.listeningpost.ingest.staff.StaffDirectory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * <p>Order matters: size and media type are checked before the signature (cheap, and no secret is
  * touched for junk), the signature before parsing (nothing unverified is interpreted), and storage
  * errors become 503 so the platform redelivers; redelivery is harmless because every write is conditional.
+ *
+ * <p>No silent loss: once the signature is valid, an exception from the adapter other than its
+ * deliberate 4xx refusals (an adapter bug, a payload change) keeps the body as an {@code UNPARSED}
+ * item and answers 200, because the platform cannot fix it by retrying and would drop a 4xx for
+ * good. It is logged at WARN (class and stack, never the body) and counted
+ * ({@value IngestMetrics#UNPARSED}); the reparse job recovers it once the adapter is fixed.
  */
 @Singleton
 public class WebhookService {
@@ -44,6 +51,8 @@ public class WebhookService {
   private final StaffDirectory staff;
   private final IngestSettings settings;
   private final Clock clock;
+  private final ChangeWriter writer;
+  private final IngestMetrics metrics = new IngestMetrics();
 
   public WebhookService(List<ChannelAdapter> adapters, FeedbackStore store, SecretResolver secrets,
                         StaffDirectory staff, IngestSettings settings, Clock clock) {
@@ -53,6 +62,11 @@ public class WebhookService {
     this.staff = staff;
     this.settings = settings;
     this.clock = clock;
+    this.writer = new ChangeWriter(store);
+  }
+
+  public IngestMetrics metrics() {
+    return metrics;
   }
 
   public java.util.Set<String> channels() {
@@ -131,30 +145,18 @@ public class WebhookService {
       throw e;
     } catch (RuntimeException e) {
       // A header or key we could not even decode is an unverified request, not a server fault.
-      throw WebhookException.unauthorized("signature could not be checked (" + e.getClass().getSimpleName() + ")");
+      throw WebhookException.unauthorized("signature could not be checked (" + e.getClass().getSimpleName() + ")", e);
     }
     Delivery delivery;
+    Map<WriteOutcome, Integer> counts;
     try {
       delivery = adapter.parse(request, ctx);
-    } catch (WebhookException e) {
+      counts = writer.apply(delivery.changes(), ctx.now());
+    } catch (WebhookException | SecretsUnavailableException | StorageUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {
-      // An adapter bug or an unexpected shape must not become a 5xx retry loop for the platform.
-      throw WebhookException.malformed("payload could not be read as a " + ctx.channel() + " event ("
-          + e.getClass().getSimpleName() + ")");
-    }
-    Map<WriteOutcome, Integer> counts = new EnumMap<>(WriteOutcome.class);
-    for (FeedbackChange change : delivery.changes()) {
-      WriteOutcome outcome;
-      if (change instanceof FeedbackChange.Create c) {
-        outcome = store.create(c.item());
-      } else if (change instanceof FeedbackChange.Edit e) {
-        outcome = store.edit(e.item(), e.editedAt());
-      } else {
-        FeedbackChange.Delete d = (FeedbackChange.Delete) change;
-        outcome = store.delete(d.id(), d.deletedAt());
-      }
-      counts.merge(outcome, 1, Integer::sum);
+      // An adapter bug or an unexpected shape: keep the delivery rather than lose it or loop on 5xx.
+      return unparsed(adapter, request, ctx, e);
     }
     if (delivery.response() != null) {
       return delivery.response();
@@ -167,6 +169,29 @@ public class WebhookService {
     if (delivery.note() != null) {
       ack.put("note", delivery.note());
     }
+    return WebhookResponse.json(200, ack.toString());
+  }
+
+  private WebhookResponse unparsed(ChannelAdapter adapter, WebhookRequest request, ChannelContext ctx, RuntimeException e) {
+    Map<String, String> headers = new java.util.HashMap<>();
+    headers.put("content-type", request.mediaType() == null ? "application/json" : request.mediaType());
+    for (String name : adapter.replayHeaders()) {
+      String value = request.header(name);
+      if (value != null) {
+        headers.put(name, value);
+      }
+    }
+    Unparsed item = new Unparsed(Unparsed.idOf(ctx.channel(), ctx.source(), request.body()), ctx.channel(), ctx.source(),
+        ctx.now(), RawPayloads.compress(request.body()), ParseFailures.describe(e), headers);
+    WriteOutcome outcome = store.storeUnparsed(item);
+    LOG.warn("webhook channel={} source={} status=200 unparsed id={} outcome={}: the adapter could not parse the delivery",
+        ctx.channel(), ctx.source(), item.id(), outcome, ParseFailures.loggable(e));
+    metrics.increment(IngestMetrics.UNPARSED, ctx.channel(), ctx.now());
+    ObjectNode ack = JSON.createObjectNode();
+    ack.put("ok", true);
+    ack.put("stored", 0);
+    ack.put("unparsed", outcome == WriteOutcome.CREATED ? 1 : 0);
+    ack.put("note", "kept unparsed for reprocessing");
     return WebhookResponse.json(200, ack.toString());
   }
 

@@ -2,6 +2,7 @@ package dev.listeningpost.feedback.store;
 
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Enrichment;
+import dev.listeningpost.feedback.Unparsed;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -26,6 +29,9 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -38,6 +44,7 @@ public class FeedbackStore {
   private final DynamoDbIndex<Feedback> byDay;
   private final DynamoDbIndex<Feedback> byAnalyzedDay;
   private final String tableName;
+  private final TableSchema<Feedback> schema;
   /** What an edit or a re-parse clears so the stream analyses the item again (index keys included). */
   private static final String[] ANALYSIS = {FeedbackTable.SENTIMENT, FeedbackTable.SENTIMENT_LABEL,
       FeedbackTable.EMBEDDING, FeedbackTable.ANALYZED_AT, FeedbackTable.ANALYZED_DAY, FeedbackTable.ANALYZED_KEY};
@@ -45,6 +52,7 @@ public class FeedbackStore {
   public FeedbackStore(DynamoDbClient dynamo, String tableName, TableSchema<Feedback> schema) {
     this.dynamo = dynamo;
     this.tableName = tableName;
+    this.schema = schema;
     DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
     this.table = enhanced.table(tableName, schema);
     this.byDay = table.index(FeedbackTable.BY_DAY_INDEX);
@@ -55,11 +63,25 @@ public class FeedbackStore {
     return tableName;
   }
 
-  /** Stores the item unless an item with its id exists. */
+  /** The item as it will be stored: cut to fit DynamoDB's item size limit (see {@link ItemLimits}). */
+  public ItemLimits.Fitted fit(Feedback item) {
+    return ItemLimits.fit(item, f -> ItemLimits.sizeOf(schema.itemToMap(f, true)));
+  }
+
+  /**
+   * Stores the item unless an item with its id exists. An item over the size limit is stored
+   * with its text truncated and, if need be, without its raw payload (see {@link ItemLimits}).
+   */
   public WriteOutcome create(Feedback item) {
+    ItemLimits.Fitted fitted = fit(item);
+    if (fitted.rawOmitted()) {
+      Map<String, AttributeValue> attributes = new HashMap<>(schema.itemToMap(fitted.item(), true));
+      attributes.put(FeedbackTable.RAW_OMITTED, AttributeValue.fromN(Integer.toString(fitted.rawOmittedBytes())));
+      return putIfAbsent(attributes);
+    }
     return guarded(() -> {
       try {
-        table.putItem(PutItemEnhancedRequest.builder(Feedback.class).item(item)
+        table.putItem(PutItemEnhancedRequest.builder(Feedback.class).item(fitted.item())
             .conditionExpression(Expression.builder().expression("attribute_not_exists(#id)")
                 .putExpressionName("#id", FeedbackTable.ID).build())
             .build());
@@ -70,15 +92,103 @@ public class FeedbackStore {
     });
   }
 
+  private WriteOutcome putIfAbsent(Map<String, AttributeValue> attributes) {
+    return guarded(() -> {
+      try {
+        dynamo.putItem(PutItemRequest.builder().tableName(tableName).item(attributes)
+            .conditionExpression("attribute_not_exists(#id)")
+            .expressionAttributeNames(Map.of("#id", FeedbackTable.ID)).build());
+        return WriteOutcome.CREATED;
+      } catch (ConditionalCheckFailedException duplicate) {
+        return WriteOutcome.UNCHANGED;
+      }
+    });
+  }
+
+  /**
+   * Keeps a delivery its adapter could not parse: status {@code UNPARSED}, created at its
+   * received time, raw body, error and replay headers. The same body again changes nothing.
+   */
+  public WriteOutcome storeUnparsed(Unparsed u) {
+    Feedback shell = Feedback.builder().id(u.id()).channel(u.channel()).workspace(u.workspace())
+        .createdAt(u.receivedAt()).receivedAt(u.receivedAt()).status(Feedback.Status.UNPARSED)
+        .rawPayload(u.rawPayload()).build();
+    ItemLimits.Fitted fitted = fit(shell);
+    Map<String, AttributeValue> attributes = new HashMap<>(schema.itemToMap(fitted.item(), true));
+    if (fitted.rawOmitted()) {
+      attributes.put(FeedbackTable.RAW_OMITTED, AttributeValue.fromN(Integer.toString(fitted.rawOmittedBytes())));
+    }
+    if (u.error() != null) {
+      String error = u.error().length() > 2000 ? u.error().substring(0, 2000) : u.error();
+      attributes.put(FeedbackTable.PARSE_ERROR, AttributeValue.fromS(error));
+    }
+    Map<String, AttributeValue> headers = new HashMap<>();
+    u.headers().forEach((k, v) -> headers.put(k, AttributeValue.fromS(v)));
+    attributes.put(FeedbackTable.REPLAY_HEADERS, AttributeValue.fromM(headers));
+    return putIfAbsent(attributes);
+  }
+
+  /** An unparsed delivery by id, empty if there is none (or the item is not unparsed). */
+  public Optional<Unparsed> findUnparsed(String id) {
+    return guarded(() -> {
+      Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(tableName)
+          .key(Map.of(FeedbackTable.ID, AttributeValue.fromS(id))).consistentRead(true).build()).item();
+      if (item == null || item.isEmpty() || !isUnparsed(item)) {
+        return Optional.empty();
+      }
+      Map<String, String> headers = new HashMap<>();
+      AttributeValue h = item.get(FeedbackTable.REPLAY_HEADERS);
+      if (h != null && h.hasM()) {
+        h.m().forEach((k, v) -> headers.put(k, v.s()));
+      }
+      AttributeValue raw = item.get(FeedbackTable.RAW);
+      return Optional.of(new Unparsed(id, item.get(FeedbackTable.CHANNEL).s(), text(item, FeedbackTable.WORKSPACE),
+          Instant.parse(item.get(FeedbackTable.RECEIVED_AT).s()), raw == null ? null : raw.b().asByteArray(),
+          text(item, FeedbackTable.PARSE_ERROR), headers));
+    });
+  }
+
+  private static boolean isUnparsed(Map<String, AttributeValue> item) {
+    AttributeValue status = item.get(FeedbackTable.STATUS);
+    return status != null && Feedback.Status.UNPARSED.name().equals(status.s());
+  }
+
+  private static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null ? null : v.s();
+  }
+
+  /**
+   * Removes an unparsed delivery once a fixed adapter has stored what it contains. Conditional
+   * on it still being unparsed, so a real item is never removed.
+   */
+  public WriteOutcome resolveUnparsed(String id) {
+    return guarded(() -> {
+      try {
+        dynamo.deleteItem(DeleteItemRequest.builder().tableName(tableName)
+            .key(Map.of(FeedbackTable.ID, AttributeValue.fromS(id)))
+            .conditionExpression("#status = :unparsed")
+            .expressionAttributeNames(Map.of("#status", FeedbackTable.STATUS))
+            .expressionAttributeValues(Map.of(":unparsed", AttributeValue.fromS(Feedback.Status.UNPARSED.name())))
+            .build());
+        return WriteOutcome.UPDATED;
+      } catch (ConditionalCheckFailedException gone) {
+        return WriteOutcome.UNCHANGED;
+      }
+    });
+  }
+
   /**
    * Applies an edit: creates the item if we never saw the original, else replaces its text when
    * the edit is newer than what is stored (edits can arrive out of order on retries).
    */
-  public WriteOutcome edit(Feedback edited, Instant editedAt) {
-    WriteOutcome created = create(edited.toBuilder().status(Feedback.Status.EDITED).build());
+  public WriteOutcome edit(Feedback edit, Instant editedAt) {
+    WriteOutcome created = create(edit.toBuilder().status(Feedback.Status.EDITED).build());
     if (created == WriteOutcome.CREATED) {
       return created;
     }
+    ItemLimits.Fitted fitted = fit(edit);
+    Feedback edited = fitted.item();
     Update u = new Update()
         .set(FeedbackTable.TEXT, AttributeValue.fromS(edited.text()))
         .set(FeedbackTable.EDITED_AT, AttributeValue.fromS(editedAt.toString()))
@@ -88,6 +198,10 @@ public class FeedbackStore {
         .value(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
     if (edited.rawPayload() != null) {
       u.set(FeedbackTable.RAW, AttributeValue.fromB(SdkBytes.fromByteArray(edited.rawPayload())));
+    } else if (fitted.rawOmitted()) {
+      // The old raw payload no longer matches the text: drop it rather than keep a stale one.
+      u.set(FeedbackTable.RAW_OMITTED, AttributeValue.fromN(Integer.toString(fitted.rawOmittedBytes())));
+      u.remove(FeedbackTable.RAW);
     }
     String editedAtName = u.name(FeedbackTable.EDITED_AT);
     return conditionalUpdate(edited.id(), u, u.exists() + " AND " + u.name(FeedbackTable.STATUS) + " <> :deleted AND"
@@ -110,7 +224,9 @@ public class FeedbackStore {
    * raw payload and theme stay; a deleted item is never touched. With {@code reanalyze} the
    * sentiment and embedding are cleared so the text is analyzed again.
    */
-  public WriteOutcome replaceParsed(Feedback item, boolean reanalyze) {
+  public WriteOutcome replaceParsed(Feedback parsed, boolean reanalyze) {
+    // The raw payload stays as stored; only the text is cut if the item would grow over the limit.
+    Feedback item = fit(parsed).item();
     Update u = new Update()
         .setOrRemove(FeedbackTable.KIND, item.kind().name())
         .setOrRemove(FeedbackTable.TEXT, item.text().isEmpty() ? null : item.text())
@@ -133,8 +249,8 @@ public class FeedbackStore {
   }
 
   /**
-   * Records analysis results. Conditional on the item existing and not being deleted, so a late
-   * stream record never resurrects a deleted item.
+   * Records analysis results. Conditional on the item existing and not being deleted (so a late
+   * stream record never resurrects a deleted item) or unparsed.
    */
   public WriteOutcome enrich(String id, Enrichment e) {
     Update u = new Update();
@@ -156,7 +272,9 @@ public class FeedbackStore {
     u.set(FeedbackTable.ANALYZED_DAY, AttributeValue.fromS(FeedbackSchema.dayOf(analyzedAt)));
     u.set(FeedbackTable.ANALYZED_KEY, AttributeValue.fromS(FeedbackSchema.analyzedKey(analyzedAt, id)));
     u.value(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
-    return conditionalUpdate(id, u, u.exists() + " AND " + u.name(FeedbackTable.STATUS) + " <> :deleted");
+    // An unparsed delivery is not feedback: it is never enriched, whoever asks.
+    u.value(":unparsed", AttributeValue.fromS(Feedback.Status.UNPARSED.name()));
+    return conditionalUpdate(id, u, u.exists() + " AND NOT " + u.name(FeedbackTable.STATUS) + " IN (:deleted, :unparsed)");
   }
 
   private WriteOutcome conditionalUpdate(String id, Update update, String condition) {
@@ -228,14 +346,22 @@ public class FeedbackStore {
   }
 
   /**
-   * Items created in {@code [from, until)}, oldest first, deleted items excluded. One Query per
+   * Items created in {@code [from, until)}, oldest first, deleted and unparsed items excluded. One Query per
    * UTC day on the {@code byDay} index: a week is 8 queries at most, never a Scan.
    */
   public List<Feedback> createdBetween(Instant from, Instant until, String channel) {
-    List<Feedback> out = perDay(byDay, from, until, FeedbackSchema.createdKey(from, ""),
-        FeedbackSchema.createdKey(until, ""), Feedback::createdAt);
-    out.removeIf(f -> channel != null && !channel.isBlank() && !channel.equals(f.channel()));
-    return out;
+    // Unparsed deliveries are not feedback: no read for analysis, digests or the API sees them.
+    return byCreation(from, until, channel, f -> f.status() != Feedback.Status.DELETED && f.status() != Feedback.Status.UNPARSED);
+  }
+
+  /** Unparsed deliveries received in {@code [from, until)} (optionally one channel), for the reparse job. */
+  public List<Feedback> unparsedBetween(Instant from, Instant until, String channel) {
+    return byCreation(from, until, channel, f -> f.status() == Feedback.Status.UNPARSED);
+  }
+
+  private List<Feedback> byCreation(Instant from, Instant until, String channel, Predicate<Feedback> keep) {
+    return perDay(byDay, from, until, FeedbackSchema.createdKey(from, ""), FeedbackSchema.createdKey(until, ""),
+        Feedback::createdAt, f -> keep.test(f) && (channel == null || channel.isBlank() || channel.equals(f.channel())));
   }
 
   /**
@@ -245,15 +371,16 @@ public class FeedbackStore {
    */
   public List<Feedback> analyzedBetween(Instant from, Instant until) {
     return perDay(byAnalyzedDay, from, until, FeedbackSchema.analyzedKey(from, ""),
-        FeedbackSchema.analyzedKey(until, ""), f -> f.enrichment() == null ? null : f.enrichment().analyzedAt());
+        FeedbackSchema.analyzedKey(until, ""), f -> f.enrichment() == null ? null : f.enrichment().analyzedAt(),
+        f -> f.status() != Feedback.Status.DELETED);
   }
 
   /**
    * One Query per UTC day on a day-partitioned index (sort keys {@code [lo, hi]}), keeping items
-   * whose {@code time} is in {@code [from, until)} and that are not deleted, sorted by time then id.
+   * whose {@code time} is in {@code [from, until)} and that {@code keep} accepts, sorted by time then id.
    */
   private List<Feedback> perDay(DynamoDbIndex<Feedback> index, Instant from, Instant until, String lo, String hi,
-                                java.util.function.Function<Feedback, Instant> time) {
+                                Function<Feedback, Instant> time, Predicate<Feedback> keep) {
     return guarded(() -> {
       List<Feedback> out = new ArrayList<>();
       LocalDate last = LocalDate.ofInstant(until.minusMillis(1), ZoneOffset.UTC);
@@ -264,7 +391,7 @@ public class FeedbackStore {
         index.query(QueryEnhancedRequest.builder().queryConditional(q).build())
             .stream().flatMap(p -> p.items().stream())
             .filter(f -> time.apply(f) != null && !time.apply(f).isBefore(from) && time.apply(f).isBefore(until))
-            .filter(f -> f.status() != Feedback.Status.DELETED)
+            .filter(keep)
             .forEach(out::add);
       }
       out.sort(Comparator.comparing(time).thenComparing(Feedback::id));

@@ -40,6 +40,11 @@ public final class FeedbackTable {
   public static final String RAW = "raw";
   public static final String EDITED_AT = "editedAt";
   public static final String DELETED_AT = "deletedAt";
+  /** Size in bytes of a raw payload left out because the item would exceed DynamoDB's item limit. */
+  public static final String RAW_OMITTED = "rawOmittedBytes";
+  // Unparsed deliveries (status UNPARSED): why parsing failed, and the headers a reparse needs.
+  public static final String PARSE_ERROR = "parseError";
+  public static final String REPLAY_HEADERS = "replayHeaders";
   // Enrichment, written by the analyze function.
   public static final String SENTIMENT = "sentiment";
   public static final String SENTIMENT_LABEL = "sentimentLabel";

@@ -163,6 +163,11 @@ public class DiscourseAdapter implements ChannelAdapter {
   }
 
   @Override
+  public java.util.Set<String> replayHeaders() {
+    return java.util.Set.of("x-discourse-event", "x-discourse-instance", "x-discourse-event-id");
+  }
+
+  @Override
   public WebhookRequest replay(Feedback stored, byte[] body) {
     return new WebhookRequest("POST", "/webhooks/" + CHANNEL, Map.of("content-type", "application/json",
         "x-discourse-event", "post_created", "x-discourse-instance", "https://" + stored.workspace(),

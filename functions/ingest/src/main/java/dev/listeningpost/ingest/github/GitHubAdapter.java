@@ -162,6 +162,11 @@ public class GitHubAdapter implements ChannelAdapter {
   }
 
   @Override
+  public java.util.Set<String> replayHeaders() {
+    return java.util.Set.of("x-github-event", "x-github-delivery");
+  }
+
+  @Override
   public WebhookRequest replay(Feedback stored, byte[] body) {
     String prefix = stored.sourceId() == null ? "" : stored.sourceId().substring(0, Math.max(0, stored.sourceId().indexOf(':')));
     String event = "issue".equals(prefix) ? "issues" : prefix;

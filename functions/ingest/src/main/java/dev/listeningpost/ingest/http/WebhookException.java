@@ -13,7 +13,16 @@ public class WebhookException extends RuntimeException {
 
   /** With response headers, e.g. {@code Retry-After} on a 429. */
   public WebhookException(int status, String slug, String title, String detail, java.util.Map<String, String> headers) {
-    super(detail, null, false, false);
+    this(status, slug, title, detail, headers, null);
+  }
+
+  /**
+   * With the exception that caused the refusal, kept for logs (the answer never shows it). The
+   * stack trace is only filled in when there is a cause: plain refusals are frequent and cheap.
+   */
+  public WebhookException(int status, String slug, String title, String detail, java.util.Map<String, String> headers,
+                          Throwable cause) {
+    super(detail, cause, false, cause != null);
     this.status = status;
     this.slug = slug;
     this.title = title;
@@ -42,6 +51,14 @@ public class WebhookException extends RuntimeException {
 
   public static WebhookException malformed(String detail) {
     return new WebhookException(400, "malformed-payload", "Malformed payload", detail);
+  }
+
+  public static WebhookException malformed(String detail, Throwable cause) {
+    return new WebhookException(400, "malformed-payload", "Malformed payload", detail, java.util.Map.of(), cause);
+  }
+
+  public static WebhookException unauthorized(String detail, Throwable cause) {
+    return new WebhookException(401, "invalid-signature", "Signature verification failed", detail, java.util.Map.of(), cause);
   }
 
   public static WebhookException forbidden(String detail) {

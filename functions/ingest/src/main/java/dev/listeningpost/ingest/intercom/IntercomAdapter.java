@@ -24,17 +24,26 @@ import java.util.List;
 /**
  * Intercom webhooks (https://developers.intercom.com/docs/webhooks): notification events for the
  * topics {@code conversation.user.created}, {@code conversation.user.replied} and
- * {@code conversation.admin.replied} ({@code ping} is acknowledged). Signed with
+ * {@code conversation.admin.replied} and {@code conversation.admin.assigned} ({@code ping} is
+ * acknowledged). Both payload generations are read: API 2.x puts a conversation's opening message in
+ * {@code source}, API 1.x in {@code conversation_message}. Signed with
  * {@code X-Hub-Signature: sha1=<hex HMAC-SHA1 of the body>} keyed with the app's client secret.
  *
  * <p>Dedupe: on the conversation id (its opening message) and on each conversation part id, so a
  * redelivered notification, or a later notification repeating earlier parts, stores nothing twice.
  * The notification id is kept as {@code deliveryId}.
+ *
+ * <p>A part is something a person said to the other side when it is a {@code comment}, or an
+ * assignment/open/close/snooze part with a body: Intercom delivers "reply and assign" (or close) as
+ * one such part, so the reply would be lost if only comments counted. Notes stay internal.
  */
 @Singleton
 public class IntercomAdapter implements ChannelAdapter {
   public static final String CHANNEL = "intercom";
   static final String SECRET = "client-secret";
+  private static final java.util.Set<String> TOPICS = java.util.Set.of("conversation.user.created",
+      "conversation.user.replied", "conversation.admin.replied", "conversation.admin.assigned");
+  private static final java.util.Set<String> ACTIONS_WITH_REPLY = java.util.Set.of("assignment", "open", "close", "snoozed");
 
   @Override
   public String channel() {
@@ -58,8 +67,7 @@ public class IntercomAdapter implements ChannelAdapter {
     if ("ping".equals(topic)) {
       return Delivery.ignored("ping");
     }
-    if (!topic.equals("conversation.user.created") && !topic.equals("conversation.user.replied")
-        && !topic.equals("conversation.admin.replied")) {
+    if (!TOPICS.contains(topic)) {
       return Delivery.ignored("intercom topic '" + topic + "' is not used");
     }
     String app = Payloads.text(root, "app_id", "");
@@ -69,13 +77,13 @@ public class IntercomAdapter implements ChannelAdapter {
     String permalink = "https://app.intercom.com/a/apps/" + app + "/conversations/" + conversationId;
     String notification = Payloads.optText(root, "id");
     byte[] raw = RawPayloads.compress(request.body());
-    JsonNode source = item.get("source");
-    String starterId = source == null ? null : Payloads.optText(source.get("author"), "id");
+    JsonNode source = opening(item);
+    String starterId = source == null ? Payloads.optText(item.get("user"), "id") : Payloads.optText(source.get("author"), "id");
 
     List<FeedbackChange> changes = new ArrayList<>();
     if (topic.equals("conversation.user.created")) {
-      if (source == null || !source.isObject()) {
-        throw WebhookException.malformed("missing object 'data.item.source'");
+      if (source == null) {
+        throw WebhookException.malformed("missing object 'data.item.source' (or 'data.item.conversation_message')");
       }
       JsonNode author = Payloads.object(source, "author", "data.item.source.");
       if (isBot(author)) {
@@ -97,8 +105,8 @@ public class IntercomAdapter implements ChannelAdapter {
         throw WebhookException.malformed("missing array 'data.item.conversation_parts.conversation_parts'");
       }
       for (JsonNode part : parts) {
-        if (!"comment".equals(Payloads.optText(part, "part_type"))) {
-          continue; // assignments, notes, state changes: not something a person said to the other side
+        if (!spoken(part)) {
+          continue; // notes, bare assignments and state changes: not something a person said to the other side
         }
         JsonNode author = Payloads.object(part, "author", "conversation_part.");
         String text = HtmlText.plain(Payloads.optText(part, "body"));
@@ -121,6 +129,22 @@ public class IntercomAdapter implements ChannelAdapter {
       }
     }
     return Delivery.of(changes);
+  }
+
+  /** The opening message: {@code source} (API 2.x) or {@code conversation_message} (API 1.x). */
+  private static JsonNode opening(JsonNode item) {
+    for (String field : new String[] {"source", "conversation_message"}) {
+      JsonNode v = item.get(field);
+      if (v != null && v.isObject()) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static boolean spoken(JsonNode part) {
+    String type = Payloads.optText(part, "part_type");
+    return "comment".equals(type) || ACTIONS_WITH_REPLY.contains(type) && Payloads.optText(part, "body") != null;
   }
 
   private static boolean isBot(JsonNode author) {

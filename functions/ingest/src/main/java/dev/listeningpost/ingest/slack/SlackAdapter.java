@@ -1,6 +1,7 @@
 package dev.listeningpost.ingest.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Author;
 import dev.listeningpost.feedback.Feedback.Kind;
@@ -32,6 +33,10 @@ import java.util.Set;
  * <p>Dedupe: the item id is derived from team, channel and message {@code ts}, which a retry
  * ({@code X-Slack-Retry-Num}, same {@code event_id}) and an {@code app_mention} twin of a
  * {@code message} event share, so neither stores anything twice.
+ *
+ * <p>Private conversations (direct messages to the app {@code im}, group DMs {@code mpim}, private
+ * channels {@code group}) are acknowledged and not stored unless the source opts in with the setting
+ * {@value #PRIVATE_OPT_IN} = {@code true} (docs/channels.md).
  */
 @Singleton
 public class SlackAdapter implements ChannelAdapter {
@@ -39,6 +44,9 @@ public class SlackAdapter implements ChannelAdapter {
   static final Duration WINDOW = Duration.ofMinutes(5);
   // Subtypes that are a person saying something; everything else (joins, topic changes, bots) is not feedback.
   private static final Set<String> CONTENT_SUBTYPES = Set.of("thread_broadcast", "file_share", "me_message");
+  /** Per-source setting (resolved like a secret) that lets private conversations into the store. */
+  static final String PRIVATE_OPT_IN = "store-private-conversations";
+  private static final Set<String> PRIVATE_TYPES = Set.of("im", "mpim", "group");
 
   @Override
   public String channel() {
@@ -92,6 +100,10 @@ public class SlackAdapter implements ChannelAdapter {
     }
     String channelId = Payloads.text(event, "channel", "event.");
     String subtype = Payloads.optText(event, "subtype");
+    String channelType = privateType(event, channelId);
+    if (channelType != null && !"message_deleted".equals(subtype) && !optedIn(ctx)) {
+      return Delivery.ignored("private conversation (channel_type " + channelType + ") not stored: the source has not opted in");
+    }
     String eventId = Payloads.optText(root, "event_id");
     Instant received = ctx.now();
     byte[] raw = RawPayloads.compress(request.body());
@@ -102,17 +114,15 @@ public class SlackAdapter implements ChannelAdapter {
       return Delivery.of(new FeedbackChange.Delete(FeedbackIds.of(CHANNEL, team, channelId + ":" + deletedTs), at));
     }
     if ("message_changed".equals(subtype)) {
-      JsonNode message = event.get("message");
-      if (message == null || !message.isObject()) {
-        throw WebhookException.malformed("missing object 'event.message'");
-      }
+      JsonNode message = changedMessage(event);
       if (isBot(message)) {
         return Delivery.ignored("bot message");
       }
       JsonNode edited = message.get("edited");
       String editTs = edited != null && edited.hasNonNull("ts") ? edited.get("ts").asText()
-          : Payloads.text(event, "event_ts", "event.");
-      Feedback item = message(message, team, channelId, eventType, eventId, received, raw, ctx);
+          : Payloads.optText(event, "event_ts") != null ? Payloads.optText(event, "event_ts")
+          : Payloads.text(event, "ts", "event.");
+      Feedback item = message(message, "event.message.", team, channelId, eventType, eventId, received, raw, ctx);
       return Delivery.of(new FeedbackChange.Edit(item, Payloads.epochSecondsDecimal(editTs, "edited.ts")));
     }
     if (isBot(event)) {
@@ -121,7 +131,43 @@ public class SlackAdapter implements ChannelAdapter {
     if (subtype != null && !CONTENT_SUBTYPES.contains(subtype)) {
       return Delivery.ignored("slack message subtype '" + subtype + "' is not feedback");
     }
-    return Delivery.of(new FeedbackChange.Create(message(event, team, channelId, eventType, eventId, received, raw, ctx)));
+    return Delivery.of(new FeedbackChange.Create(message(event, "event.", team, channelId, eventType, eventId, received, raw, ctx)));
+  }
+
+  /**
+   * The edited message of a {@code message_changed} event. Its {@code ts} (the item's identity) and
+   * author fall back to {@code previous_message}, then the ts to the event's own {@code ts}.
+   */
+  private static JsonNode changedMessage(JsonNode event) {
+    JsonNode message = event.get("message");
+    if (message == null || !message.isObject()) {
+      throw WebhookException.malformed("missing object 'event.message'");
+    }
+    JsonNode previous = event.get("previous_message");
+    ObjectNode m = ((ObjectNode) message).deepCopy();
+    for (String field : new String[] {"ts", "user"}) {
+      if (Payloads.optText(m, field) == null && Payloads.optText(previous, field) != null) {
+        m.put(field, Payloads.optText(previous, field));
+      }
+    }
+    if (Payloads.optText(m, "ts") == null && Payloads.optText(event, "ts") != null) {
+      m.put("ts", Payloads.optText(event, "ts"));
+    }
+    return m;
+  }
+
+  /** The private channel type of a message, or null for a public channel. */
+  private static String privateType(JsonNode event, String channelId) {
+    String type = Payloads.optText(event, "channel_type");
+    if (type == null) {
+      // app_mention and some older payloads carry no channel_type: DM channel ids start with D.
+      return channelId.startsWith("D") ? "im" : null;
+    }
+    return PRIVATE_TYPES.contains(type) ? type : null;
+  }
+
+  private static boolean optedIn(ChannelContext ctx) {
+    return ctx.secret(PRIVATE_OPT_IN).stream().anyMatch(v -> v.strip().equalsIgnoreCase("true"));
   }
 
   private static boolean isBot(JsonNode message) {
@@ -129,10 +175,10 @@ public class SlackAdapter implements ChannelAdapter {
         || message.hasNonNull("bot_profile");
   }
 
-  private Feedback message(JsonNode m, String team, String channelId, String eventType, String eventId,
+  private Feedback message(JsonNode m, String where, String team, String channelId, String eventType, String eventId,
                            Instant received, byte[] raw, ChannelContext ctx) {
-    String ts = Payloads.text(m, "ts", "event.");
-    String user = Payloads.text(m, "user", "event.");
+    String ts = Payloads.text(m, "ts", where);
+    String user = Payloads.text(m, "user", where);
     String threadTs = Payloads.optText(m, "thread_ts");
     boolean reply = threadTs != null && !threadTs.equals(ts);
     String text = SlackText.plain(Payloads.optText(m, "text"));
@@ -154,7 +200,7 @@ public class SlackAdapter implements ChannelAdapter {
         .author(new Author(user, handle, display, ctx.isStaff(user, handle, null)))
         .thread(new ThreadRef(rootId, reply ? rootId : null, reply ? Payloads.optText(m, "parent_user_id") : null))
         .permalink(permalink(channelId, ts, reply ? threadTs : null))
-        .createdAt(Payloads.epochSecondsDecimal(ts, "event.ts"))
+        .createdAt(Payloads.epochSecondsDecimal(ts, where + "ts"))
         .receivedAt(received)
         .deliveryId(eventId)
         .hashtags(Hashtags.in(text))

@@ -24,14 +24,22 @@ import java.util.Set;
  * Signed with {@code Typeform-Signature: sha256=<base64 HMAC-SHA256 of the body>}.
  *
  * <p>One response is one item: the free-text answers joined (each under its question title when
- * there are several) and the first NPS / rating / opinion-scale answer as the score. Dedupe on
+ * there are several, unfilled recall placeholders such as {@code {{field:name}}} removed from titles)
+ * and, as the score, the first NPS answer, else the first rating / opinion-scale answer whose
+ * question asks about satisfaction ("satisfied", "recommend", "rate"...): an opinion scale about
+ * something else (hours, team size) is not a score. Dedupe on
  * {@code form_response.token}, which Typeform keeps across redeliveries.
  */
 @Singleton
 public class TypeformAdapter implements ChannelAdapter {
   public static final String CHANNEL = "typeform";
   static final String SECRET = "webhook-secret";
-  private static final Set<String> SCORE_FIELDS = Set.of("nps", "rating", "opinion_scale");
+  private static final Set<String> SCALE_FIELDS = Set.of("rating", "opinion_scale");
+  private static final java.util.regex.Pattern SATISFACTION = java.util.regex.Pattern.compile(
+      "(?i)satisf|recommend|\\brat(e|ing)\\b|\\bhappy\\b|\\bcsat\\b|\\bnps\\b|experience with");
+  // Typeform's recall placeholders, left in titles when the recalled answer or field was empty.
+  private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
+      "\\{\\{\\s*(answer_|field:|hidden:|var:)[^{}]*}}");
   private static final Set<String> TEXT_FIELDS = Set.of("long_text", "short_text");
   // Hidden fields a form may pass to identify the respondent (https://www.typeform.com/help/a/using-hidden-fields-360052676612/).
   private static final List<String> HIDDEN_ID = List.of("user_id", "userid", "id", "customer_id");
@@ -63,14 +71,20 @@ public class TypeformAdapter implements ChannelAdapter {
       throw WebhookException.malformed("missing array 'form_response.answers'");
     }
     List<String[]> texts = new ArrayList<>();
-    Double score = null;
+    Double nps = null;
+    Double scale = null;
     String email = null;
     for (JsonNode a : answers) {
       JsonNode field = a.path("field");
       String fieldType = Payloads.optText(field, "type");
       String answerType = Payloads.optText(a, "type");
-      if (score == null && fieldType != null && SCORE_FIELDS.contains(fieldType) && a.path("number").isNumber()) {
-        score = a.get("number").asDouble();
+      if ("nps".equals(fieldType) && a.path("number").isNumber()) {
+        nps = nps == null ? a.get("number").asDouble() : nps;
+      } else if (SCALE_FIELDS.contains(fieldType) && a.path("number").isNumber()) {
+        String question = title(response, Payloads.optText(field, "id"));
+        if (scale == null && question != null && SATISFACTION.matcher(question).find()) {
+          scale = a.get("number").asDouble();
+        }
       } else if ("text".equals(answerType) && (fieldType == null || TEXT_FIELDS.contains(fieldType))) {
         String t = Payloads.optText(a, "text");
         if (t != null && !t.isBlank()) {
@@ -80,6 +94,7 @@ public class TypeformAdapter implements ChannelAdapter {
         email = Payloads.optText(a, "email");
       }
     }
+    Double score = nps != null ? nps : scale;
     if (texts.isEmpty() && score == null) {
       return Delivery.ignored("response has no free-text or score answer");
     }
@@ -118,10 +133,18 @@ public class TypeformAdapter implements ChannelAdapter {
     }
     for (JsonNode f : fields) {
       if (fieldId.equals(Payloads.optText(f, "id"))) {
-        return Payloads.optText(f, "title");
+        String title = Payloads.optText(f, "title");
+        return title == null ? null : withoutPlaceholders(title);
       }
     }
     return null;
+  }
+
+  /** A title with unfilled placeholders removed and the spacing and punctuation around them tidied. */
+  static String withoutPlaceholders(String title) {
+    String t = PLACEHOLDER.matcher(title).replaceAll("");
+    t = t.replaceAll("[ \\t]{2,}", " ").replaceAll("\\s*,\\s*([.?!])", "$1").replaceAll("\\s+([,.?!])", "$1");
+    return t.strip();
   }
 
   private static String first(JsonNode hidden, List<String> names) {

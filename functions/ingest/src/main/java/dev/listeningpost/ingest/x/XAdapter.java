@@ -70,12 +70,17 @@ public class XAdapter implements ChannelAdapter {
   @Override
   public Delivery parse(WebhookRequest request, ChannelContext ctx) {
     JsonNode root = Payloads.object(request.body());
-    String account = Payloads.text(root, "for_user_id", "");
     JsonNode creates = root.get("tweet_create_events");
     JsonNode deletes = root.get("tweet_delete_events");
     if ((creates == null || !creates.isArray()) && (deletes == null || !deletes.isArray())) {
+      if (!isActivity(root)) {
+        throw WebhookException.malformed("no Account Activity event in the payload");
+      }
+      // Likes, follows, DMs, and user_event (app revoked), which has no for_user_id: no feedback, acknowledged.
       return Delivery.ignored("x activity without post events is not used");
     }
+    // Post ids are scoped to the subscribed account, so a post event without it cannot be stored.
+    String account = Payloads.text(root, "for_user_id", "");
     List<FeedbackChange> changes = new ArrayList<>();
     byte[] raw = null;
     if (creates != null && creates.isArray()) {
@@ -106,6 +111,17 @@ public class XAdapter implements ChannelAdapter {
       }
     }
     return changes.isEmpty() ? Delivery.ignored("only retweets") : Delivery.of(changes);
+  }
+
+  /** Account Activity payloads name their events {@code *_events} (or {@code user_event}). */
+  private static boolean isActivity(JsonNode root) {
+    for (java.util.Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (name.endsWith("_events") || name.equals("user_event")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Feedback tweet(JsonNode tweet, String account, byte[] raw, ChannelContext ctx) {

@@ -75,4 +75,32 @@ class IntercomAdapterTest {
     assertTrue(parse("ping.json").changes().isEmpty());
     assertTrue(parse("conversation-admin-closed.json").note().contains("conversation.admin.closed"));
   }
+
+  @Test
+  void anApi1ConversationCarriesItsOpeningMessageInConversationMessage() {
+    Feedback f = assertInstanceOf(FeedbackChange.Create.class, parse("conversation-user-created-api1.json").changes().get(0)).item();
+    assertEquals(FeedbackIds.of("intercom", "abc12def", "conversation:147000000654321"), f.id());
+    assertEquals("Hello! Is there a way to schedule the weekly report for Mondays?", f.text());
+    assertEquals("5310d8e7598c9a0b24000002", f.author().id());
+    assertFalse(f.author().staff());
+    assertEquals(Instant.ofEpochSecond(1763733600), f.createdAt());
+  }
+
+  @Test
+  void anAdminReplyDeliveredAsAnAssignmentIsAStaffReply() {
+    Delivery d = parse("conversation-admin-assigned-with-reply.json");
+    Feedback f = assertInstanceOf(FeedbackChange.Create.class, d.changes().get(0)).item();
+    assertEquals(FeedbackIds.of("intercom", "abc12def", "part:31415926599"), f.id());
+    assertEquals("Thanks Ada, I'm handing this to our data team: Priya will follow up today.", f.text());
+    assertTrue(f.author().staff());
+    assertEquals(Feedback.Kind.REPLY, f.kind());
+    assertEquals("6560c3e1a2b4c50012d3e4f5", f.thread().inReplyToAuthorId());
+  }
+
+  @Test
+  void aBareAssignmentStoresNothing() {
+    Delivery d = parse("conversation-admin-assigned.json");
+    assertTrue(d.changes().isEmpty());
+    assertTrue(d.note() != null);
+  }
 }

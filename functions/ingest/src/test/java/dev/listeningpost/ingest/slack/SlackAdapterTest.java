@@ -166,4 +166,52 @@ class SlackAdapterTest {
       assertEquals(400, e.status(), body);
     }
   }
+
+  private Delivery parseAt(String file, Map<String, String> env) {
+    Instant now = Instant.now();
+    return slack.parse(TestRequests.slack(SECRET, now, TestRequests.event("ingest/slack/" + file)), ctx(now, env));
+  }
+
+  @Test
+  void anEditWithoutMessageTsIsKeyedByThePreviousMessageTs() {
+    Delivery d = parseAt("message-changed-without-message-ts.json", Map.of("SLACK_SIGNING_SECRET", SECRET));
+    FeedbackChange.Edit e = assertInstanceOf(FeedbackChange.Edit.class, d.changes().get(0));
+    assertEquals(FeedbackIds.of("slack", "T0LPTEAM1", "C0FEEDBACK:1763719200.000100"), e.item().id());
+    assertEquals("The new CSV export is great, and since the fix it works for 50k rows too!", e.item().text());
+  }
+
+  @Test
+  void anEditWithNoMessageTsAnywhereFallsBackToTheEventTs() {
+    String body = "{\"type\":\"event_callback\",\"team_id\":\"T1\",\"event\":{\"type\":\"message\",\"subtype\":\"message_changed\","
+        + "\"channel\":\"C1\",\"ts\":\"1763726400.000300\",\"message\":{\"user\":\"U1\",\"text\":\"edited\"}}}";
+    Instant now = Instant.now();
+    Delivery d = slack.parse(TestRequests.slack(SECRET, now, body.getBytes(StandardCharsets.UTF_8)), ctx(now));
+    assertEquals(FeedbackIds.of("slack", "T1", "C1:1763726400.000300"),
+        assertInstanceOf(FeedbackChange.Edit.class, d.changes().get(0)).item().id());
+  }
+
+  @Test
+  void aDirectMessageToTheAppIsNotStoredWithoutOptIn() {
+    Delivery d = parseAt("message-im.json", Map.of("SLACK_SIGNING_SECRET", SECRET));
+    assertTrue(d.changes().isEmpty());
+    assertTrue(d.note().contains("channel_type im"), d.note());
+  }
+
+  @Test
+  void aGroupDirectMessageIsNotStoredWithoutOptIn() {
+    assertTrue(parseAt("message-mpim.json", Map.of("SLACK_SIGNING_SECRET", SECRET)).changes().isEmpty());
+  }
+
+  @Test
+  void aPrivateChannelMessageIsNotStoredWithoutOptIn() {
+    assertTrue(parseAt("message-group.json", Map.of("SLACK_SIGNING_SECRET", SECRET)).changes().isEmpty());
+  }
+
+  @Test
+  void aDirectMessageIsStoredWhenTheSourceOptsIn() {
+    Delivery d = parseAt("message-im.json",
+        Map.of("SLACK_SIGNING_SECRET", SECRET, "SLACK_STORE_PRIVATE_CONVERSATIONS", "true"));
+    Feedback f = assertInstanceOf(FeedbackChange.Create.class, d.changes().get(0)).item();
+    assertEquals("Between us: the export bug cost me a weekend.", f.text());
+  }
 }

@@ -2,6 +2,7 @@ package dev.listeningpost.ingest.typeform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,5 +67,27 @@ class TypeformAdapterTest {
         parse("form-response.json", "typeform:@customer.example").changes().get(0)).item();
     assertTrue(f.author().staff());
     assertTrue(parse("form-partial-response.json", "").changes().isEmpty());
+  }
+
+  @Test
+  void unfilledPlaceholdersAreRemovedFromQuestionTitles() {
+    Feedback f = assertInstanceOf(FeedbackChange.Create.class, parse("form-response-placeholders.json", "").changes().get(0)).item();
+    assertEquals("Hi, what is one thing we should fix?\nExports time out\n\n"
+        + "You gave us stars. Tell us why.\nCharts are lovely, exports are not.\n\n"
+        + "Anything else for the team?\nKeep it up", f.text());
+  }
+
+  @Test
+  void theScoreIsTheSatisfactionQuestionNotTheFirstOpinionScale() {
+    Feedback f = assertInstanceOf(FeedbackChange.Create.class, parse("form-response-placeholders.json", "").changes().get(0)).item();
+    assertEquals(4.0, f.score());
+  }
+
+  @Test
+  void anOpinionScaleThatIsNotAboutSatisfactionIsNoScore() {
+    Feedback f = assertInstanceOf(FeedbackChange.Create.class,
+        parse("form-response-opinion-scale-not-satisfaction.json", "").changes().get(0)).item();
+    assertNull(f.score());
+    assertEquals("Exports time out", f.text());
   }
 }

@@ -71,4 +71,11 @@ class XAdapterTest {
   void likesAreNotFeedback() {
     assertTrue(parse("favorite.json").changes().isEmpty());
   }
+
+  @Test
+  void aUserEventWithoutForUserIdIsAcknowledgedAndIgnored() {
+    Delivery d = parse("user-event-revoke.json");
+    assertTrue(d.changes().isEmpty());
+    assertTrue(d.note().contains("without post events"));
+  }
 }
