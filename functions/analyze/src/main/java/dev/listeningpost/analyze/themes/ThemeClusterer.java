@@ -1,5 +1,6 @@
 package dev.listeningpost.analyze.themes;
 
+import dev.listeningpost.analyze.embed.Embedder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,10 +35,17 @@ import java.util.stream.Collectors;
 public final class ThemeClusterer {
   private final ThemeSettings s;
   private final TermLabeler labeler;
+  private final Embedder embedder;
 
   public ThemeClusterer(ThemeSettings settings) {
+    this(settings, null);
+  }
+
+  /** @param embedder embeds label candidates, to rank them by closeness to the theme centre (null: not used) */
+  public ThemeClusterer(ThemeSettings settings, Embedder embedder) {
     this.s = settings;
     this.labeler = new TermLabeler(settings.labelTerms());
+    this.embedder = embedder;
   }
 
   /** Themes (active and retired) and the sample's members with their new theme ids. */
@@ -121,6 +129,7 @@ public final class ThemeClusterer {
     for (List<Integer> c : discover(pts, all)) {
       out.put(newId(pts, c, taken, out.keySet()), c);
     }
+    mergeNear(pts, out);
     return out;
   }
 
@@ -133,15 +142,8 @@ public final class ThemeClusterer {
     List<float[]> vs = subset.stream().map(i -> pts.get(i).vector()).toList();
     Ward ward = Ward.of(vs);
     int k = ward.chooseK(Math.max(1, subset.size() / s.minThemeSize()));
-    int[] label = ward.cut(k);
-    Map<Integer, List<Integer>> groups = new TreeMap<>();
-    for (int j = 0; j < label.length; j++) {
-      groups.computeIfAbsent(label[j], x -> new ArrayList<>()).add(subset.get(j));
-    }
-    for (List<Integer> g : groups.values()) {
-      if (g.size() >= s.minThemeSize()) {
-        out.add(g);
-      }
+    for (List<Integer> g : ward.refine(k, s.minCohesion(), s.minThemeSize())) {
+      out.add(new ArrayList<>(g.stream().map(subset::get).toList()));
     }
     return out;
   }
@@ -188,14 +190,21 @@ public final class ThemeClusterer {
       String nid = newId(pts, b, taken, clusters.keySet());
       clusters.put(nid, b);
     }
+    mergeNear(pts, clusters);
+    return clusters;
+  }
+
+  /** Merges themes whose centres are near-identical (the larger keeps its id). */
+  private void mergeNear(List<Member> pts, Map<String, List<Integer>> clusters) {
+    double threshold = s.mergeSimilarity();
     // Merges: near-identical centres become one theme; the larger keeps its id.
-    centroids = centroids(pts, clusters);
+    Map<String, float[]> centroids = centroids(pts, clusters);
     boolean merged = true;
     while (merged) {
       merged = false;
       String bestA = null;
       String bestB = null;
-      double best = s.mergeSimilarity();
+      double best = threshold;
       List<String> ids = new ArrayList<>(centroids.keySet());
       for (int i = 0; i < ids.size(); i++) {
         for (int j = i + 1; j < ids.size(); j++) {
@@ -219,7 +228,6 @@ public final class ThemeClusterer {
         merged = true;
       }
     }
-    return clusters;
   }
 
   /** Lower decile of the similarity of each theme centre to its nearest other centre: distinct themes are at most this close here. */
