@@ -35,7 +35,6 @@ import java.util.stream.Collectors;
 public final class ThemeClusterer {
   private final ThemeSettings s;
   private final TermLabeler labeler;
-  private final Embedder embedder;
 
   public ThemeClusterer(ThemeSettings settings) {
     this(settings, null);
@@ -44,8 +43,7 @@ public final class ThemeClusterer {
   /** @param embedder embeds label candidates, to rank them by closeness to the theme centre (null: not used) */
   public ThemeClusterer(ThemeSettings settings, Embedder embedder) {
     this.s = settings;
-    this.labeler = new TermLabeler(settings.labelTerms());
-    this.embedder = embedder;
+    this.labeler = new TermLabeler(settings.labelTerms(), settings, embedder);
   }
 
   /** Themes (active and retired) and the sample's members with their new theme ids. */
@@ -78,7 +76,7 @@ public final class ThemeClusterer {
     // Labels from all member texts, per theme, in one pass (class-based TF-IDF needs all themes).
     Map<String, List<String>> texts = new LinkedHashMap<>();
     clusters.forEach((id, idx) -> texts.put(id, idx.stream().map(i -> pts.get(i).text()).toList()));
-    Map<String, List<String>> terms = labeler.label(texts);
+    Map<String, List<String>> terms = labeler.label(texts, centroids);
 
     List<Theme> out = new ArrayList<>();
     Map<String, Theme> newActive = new LinkedHashMap<>();
