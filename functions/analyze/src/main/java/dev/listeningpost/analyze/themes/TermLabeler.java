@@ -51,8 +51,8 @@ public final class TermLabeler {
   private static final Pattern HASHTAG = Pattern.compile("(?<![\\w&])#(\\w+)");
   /** Clause boundaries: n-grams never cross them. */
   private static final Pattern CLAUSE = Pattern.compile("[.!?;:,()\\[\\]\"\\n\\r\\u2026|/]+|\\s-\\s|\\s\\u2013\\s");
-  /** Stop words that still end a two-word phrase: "top up", "log in", "cash out". */
-  private static final Set<String> PARTICLES = Set.of("up", "in", "out", "off", "down", "back", "over");
+  /** Stop words that still end a two-word phrase: "top up", "cash out", "log off". */
+  private static final Set<String> PARTICLES = Set.of("up", "out", "off");
   private static final int MAX_WORDS = 4;
   private static final Set<String> CONNECTORS = Set.of("of", "for", "to", "in", "on", "with", "at", "my", "the", "a",
       "an", "and", "from", "no", "not", "your", "our");
