@@ -15,7 +15,7 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
 
       Usage:
         java -jar listening-post-local.jar [serve] [--port 8080] [--data-dir .local] [--in-memory] [--demo]
-        java -jar listening-post-local.jar cluster   --in texts.jsonl --out themes.jsonl
+        java -jar listening-post-local.jar cluster   --in texts.jsonl --out themes.jsonl [--brand-terms "Acme,@AcmeHelp"]
         java -jar listening-post-local.jar sentiment --in texts.jsonl --out sentiment.jsonl
 
       serve (default)  DynamoDB Local in-process, webhooks on /webhooks/{channel}[/{source}], read API,
@@ -24,7 +24,9 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
         --data-dir D   where DynamoDB Local keeps its data and the outbox lives (default .local)
         --in-memory    throwaway DynamoDB (the outbox is still written under --data-dir)
         --demo         seed realistic feedback through the real webhook path, run the jobs, write a digest
-      cluster          group texts into themes without being told how many (input lines {"id","text"})
+      cluster          group texts into themes without being told how many (input lines {"id","text"},
+                       optionally "staff":true and "author":"@handle": staff and the brand's handles get no theme;
+                       --brand-terms or THEME_BRAND_TERMS: the company's names/handles, kept out of labels)
       sentiment        score texts (input lines {"id","text"})
 
       Secrets come from environment variables (SLACK_SIGNING_SECRET, ...; see docs/channels.md).

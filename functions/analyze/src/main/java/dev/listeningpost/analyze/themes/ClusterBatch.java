@@ -40,7 +40,7 @@ public final class ClusterBatch {
   }
 
   /** What a run found. */
-  public record Summary(int items, int themes, int unassigned) {
+  public record Summary(int items, int themes, int unassigned, int excluded) {
   }
 
   /** The outcome per item (theme and label null when unassigned) and the themes. */
@@ -71,6 +71,7 @@ public final class ClusterBatch {
     Map<String, String> labels = new LinkedHashMap<>();
     c.themes().forEach(t -> labels.put(t.id(), t.label()));
     int unassigned = 0;
+    int excluded = 0;
     try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       for (int i = 0; i < items.size(); i++) {
         String theme = c.themeOf().get(i);
@@ -80,6 +81,7 @@ public final class ClusterBatch {
           line.putNull("theme");
           line.putNull("label");
           line.put("excluded", "not a customer");
+          excluded++;
         } else if (theme == null) {
           unassigned++;
           line.putNull("theme");
@@ -92,7 +94,7 @@ public final class ClusterBatch {
         w.newLine();
       }
     }
-    return new Summary(items.size(), c.themes().size(), unassigned);
+    return new Summary(items.size(), c.themes().size(), unassigned, excluded);
   }
 
   /**
