@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
  */
 public final class ThemeClusterer {
   private final ThemeSettings s;
+  /** How far below {@code minCohesion} a carried-over theme may drift before it is split. */
+  static final double SPLIT_HYSTERESIS = 0.05;
   private final TermLabeler labeler;
 
   public ThemeClusterer(ThemeSettings settings) {
@@ -188,8 +190,54 @@ public final class ThemeClusterer {
       String nid = newId(pts, b, taken, clusters.keySet());
       clusters.put(nid, b);
     }
+    splitBroad(pts, clusters, taken);
     mergeNear(pts, clusters);
     return clusters;
+  }
+
+  /**
+   * A theme that has become too broad to be one (e.g. a catch-all from an older run) splits the way a
+   * first run would split it; the largest part keeps the id. The threshold is lowered by
+   * {@link #SPLIT_HYSTERESIS} so a theme that merely drifted around the threshold keeps its members.
+   */
+  private void splitBroad(List<Member> pts, Map<String, List<Integer>> clusters, Set<String> taken) {
+    for (String id : new ArrayList<>(clusters.keySet())) {
+      List<Integer> idx = clusters.get(id);
+      if (idx.size() < 2 * s.minThemeSize() || cohesion(pts, idx) >= s.minCohesion() - SPLIT_HYSTERESIS) {
+        continue;
+      }
+      List<List<Integer>> parts = new ArrayList<>();
+      for (List<Integer> g : Ward.of(idx.stream().map(i -> pts.get(i).vector()).toList())
+          .refine(1, s.minCohesion(), s.minThemeSize())) {
+        parts.add(new ArrayList<>(g.stream().map(idx::get).toList()));
+      }
+      if (parts.size() < 2) {
+        continue;
+      }
+      parts.sort((a, b) -> Integer.compare(b.size(), a.size()));
+      clusters.put(id, parts.get(0));
+      for (List<Integer> part : parts.subList(1, parts.size())) {
+        clusters.put(newId(pts, part, taken, clusters.keySet()), part);
+      }
+    }
+  }
+
+  /** Mean pairwise cosine similarity of some members (unit vectors). */
+  private static double cohesion(List<Member> pts, List<Integer> idx) {
+    int dim = pts.get(idx.get(0)).vector().length;
+    double[] sum = new double[dim];
+    for (int i : idx) {
+      float[] v = pts.get(i).vector();
+      for (int d = 0; d < dim; d++) {
+        sum[d] += v[d];
+      }
+    }
+    double sq = 0;
+    for (double x : sum) {
+      sq += x * x;
+    }
+    int n = idx.size();
+    return n < 2 ? 1 : (sq - n) / ((double) n * (n - 1));
   }
 
   /** Merges themes whose centres are near-identical (the larger keeps its id). */
