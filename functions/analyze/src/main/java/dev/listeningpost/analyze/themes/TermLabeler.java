@@ -59,6 +59,7 @@ public final class TermLabeler {
   private static final int RANKED = 12;
   private static final double RELEVANCE = 0.7;
   private static final double MIN_LIFT = 1.5;
+  private static final double EDGE_LIFT = 1.2;
 
   private final int maxTerms;
   private final ThemeSettings settings;
@@ -224,16 +225,37 @@ public final class TermLabeler {
         continue;
       }
       double tf = c.getValue() / (double) Math.max(1, docs);
-      int restDocs = allDocs - docs;
-      double elsewhere = restDocs <= 0 ? 0 : (total.get(c.getKey()) - c.getValue()) / (double) restDocs;
-      if (tf < minLift * elsewhere) {
+      if (tf < minLift * elsewhere(c.getKey(), counts, total, docs, allDocs)) {
         // Shared by every theme ("account" in a bank's messages): says nothing about this one.
+        continue;
+      }
+      if (words > 1 && minLift > 0 && !(distinctEdge(c.getKey().substring(0, c.getKey().indexOf(' ')), counts, total,
+          docs, allDocs) && distinctEdge(c.getKey().substring(c.getKey().lastIndexOf(' ') + 1), counts, total, docs,
+          allDocs))) {
+        // "dress looks": a phrase whose edge word every theme uses reads as a fragment; "dress" says it better.
         continue;
       }
       double s = tf * Math.log(1 + avg / total.get(c.getKey()));
       score.put(c.getKey(), s);
     }
     return score;
+  }
+
+  /** Share of the other themes' texts using a candidate. */
+  private static double elsewhere(String term, Map<String, Integer> counts, Map<String, Long> total, int docs,
+                                  int allDocs) {
+    int restDocs = allDocs - docs;
+    return restDocs <= 0 ? 0 : (total.getOrDefault(term, 0L) - counts.getOrDefault(term, 0)) / (double) restDocs;
+  }
+
+  /** An edge word of a phrase is more common in this theme than elsewhere (particles always pass). */
+  private static boolean distinctEdge(String word, Map<String, Integer> counts, Map<String, Long> total, int docs,
+                                      int allDocs) {
+    if (PARTICLES.contains(word) || !counts.containsKey(word)) {
+      return true;
+    }
+    double here = counts.get(word) / (double) Math.max(1, docs);
+    return here >= EDGE_LIFT * elsewhere(word, counts, total, docs, allDocs);
   }
 
   private Map<String, float[]> embed(Map<String, List<String>> ranked, Map<String, float[]> centres) {
