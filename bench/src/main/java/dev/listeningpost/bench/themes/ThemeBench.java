@@ -4,7 +4,6 @@ import dev.listeningpost.analyze.embed.MiniLmEmbedder;
 import dev.listeningpost.analyze.themes.ClusterBatch;
 import dev.listeningpost.analyze.themes.Theme;
 import dev.listeningpost.analyze.themes.ThemeSettings;
-import dev.listeningpost.analyze.themes.Vectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -182,9 +181,5 @@ public final class ThemeBench {
   private static String clip(String t) {
     t = t.replace('|', '/').replace('\n', ' ');
     return t.length() > 140 ? t.substring(0, 139) + "\u2026" : t;
-  }
-
-  static double unused(float[] a, float[] b) {
-    return Vectors.dot(a, b);
   }
 }
