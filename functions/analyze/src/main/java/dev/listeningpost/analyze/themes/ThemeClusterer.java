@@ -20,15 +20,19 @@ import java.util.stream.Collectors;
  * Finds themes in the bounded sample. Plain Java, no I/O: the nightly job, the offline
  * {@link ClusterBatch} command and the benchmarks all run this code.
  *
- * <p>First run (no themes yet): Ward clustering of the sample, cut where the mean silhouette is
- * best among cuts no finer than the one the Bayesian information criterion of a spherical Gaussian
- * mixture prefers, so the number of themes comes from the data; clusters with fewer than {@code minThemeSize} members are not themes. Every member then
- * joins its nearest theme centre if it is similar enough.
+ * <p>First run (no themes yet): Ward clustering of the sample; the coarsest cut whose mean
+ * silhouette is within 10% of the best (among cuts no finer than the one the Bayesian information
+ * criterion of a spherical Gaussian mixture prefers); then every cluster too broad to be one theme
+ * (mean pairwise cosine below {@link ThemeSettings#minCohesion()}) is split along the Ward tree, and
+ * near-identical themes merge. So the number of themes comes from the data, and one company's
+ * feedback does not collapse into a catch-all. Clusters with fewer than {@code minThemeSize} members
+ * are not themes. Every member then joins its nearest theme centre if it is similar enough. The
+ * sample holds customers' items only (see {@link CustomerVoice}).
  *
  * <p>Later runs start from the previous themes (their centres, and each member's previous theme)
  * so ids stay put: a few assignment/centre rounds let themes drift with the data; members no theme
  * explains are clustered the same way as a first run and become new themes; a theme that the same
- * criterion says is two is split (the larger part keeps the id); themes whose centres become
+ * criterion says is two, or that has become too broad, is split (the larger part keeps the id); themes whose centres become
  * near-identical merge; themes left with too few members retire, pointing at the theme that took
  * their members.
  */
