@@ -3,6 +3,7 @@ package dev.listeningpost.local;
 import dev.listeningpost.analyze.embed.MiniLmEmbedder;
 import dev.listeningpost.analyze.sentiment.SentimentBatch;
 import dev.listeningpost.analyze.themes.ClusterBatch;
+import dev.listeningpost.analyze.themes.ThemeSettings;
 import java.nio.file.Path;
 
 /** {@code cluster} and {@code sentiment}: the functions' own code over a JSONL file, no storage needed. */
@@ -27,9 +28,12 @@ final class OfflineCommands {
     }
     long start = System.nanoTime();
     if (options.command().equals("cluster")) {
-      ClusterBatch.Summary s = ClusterBatch.run(in, out);
-      System.err.printf("cluster: %d items, %d themes, %d unassigned -> %s (%.1f s)%n", s.items(), s.themes(),
-          s.unassigned(), out, (System.nanoTime() - start) / 1e9);
+      // The function's defaults; the brand's own names and handles as the function gets them.
+      String brand = options.flags().getOrDefault("brand-terms", System.getenv("THEME_BRAND_TERMS"));
+      ThemeSettings settings = ThemeSettings.defaults().withBrandTerms(ThemeSettings.parseBrandTerms(brand));
+      ClusterBatch.Summary s = ClusterBatch.run(in, out, settings);
+      System.err.printf("cluster: %d items (%d not customers), %d themes, %d unassigned -> %s (%.1f s)%n", s.items(),
+          s.excluded(), s.themes(), s.unassigned(), out, (System.nanoTime() - start) / 1e9);
     } else {
       // The embedding-aware model is the better one (see docs/performance.md); same as the analyze function.
       try (MiniLmEmbedder embedder = new MiniLmEmbedder()) {

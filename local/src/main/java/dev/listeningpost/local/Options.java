@@ -16,7 +16,7 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
       Usage:
         java -jar listening-post-local.jar [serve] [--port 8080] [--data-dir .local] [--in-memory] [--demo]
                                            [--dynamodb-endpoint URL]
-        java -jar listening-post-local.jar cluster   --in texts.jsonl --out themes.jsonl
+        java -jar listening-post-local.jar cluster   --in texts.jsonl --out themes.jsonl [--brand-terms "Acme,@AcmeHelp"]
         java -jar listening-post-local.jar sentiment --in texts.jsonl --out sentiment.jsonl
 
       serve (default)  dynoxide (DynamoDB emulator) as a child process, webhooks on /webhooks/{channel}[/{source}], read API,
@@ -30,7 +30,9 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
                        (dynoxide, LocalStack, DynamoDB Local in Docker, or AWS with your credentials);
                        also DYNAMODB_ENDPOINT
         --demo         seed realistic feedback through the real webhook path, run the jobs, write a digest
-      cluster          group texts into themes without being told how many (input lines {"id","text"})
+      cluster          group texts into themes without being told how many (input lines {"id","text"},
+                       optionally "staff":true and "author":"@handle": staff and the brand's handles get no theme;
+                       --brand-terms or THEME_BRAND_TERMS: the company's names/handles, kept out of labels)
       sentiment        score texts (input lines {"id","text"})
 
       dynoxide is found in DYNOXIDE_BIN, the project cache or PATH; tools/install-dynoxide.sh installs it.

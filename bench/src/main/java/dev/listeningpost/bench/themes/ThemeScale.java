@@ -1,6 +1,7 @@
 package dev.listeningpost.bench.themes;
 
 import dev.listeningpost.analyze.themes.Member;
+import dev.listeningpost.analyze.embed.MiniLmEmbedder;
 import dev.listeningpost.analyze.themes.ThemeClusterer;
 import dev.listeningpost.analyze.themes.ThemeIndex;
 import dev.listeningpost.analyze.themes.ThemeSample;
@@ -27,7 +28,7 @@ public final class ThemeScale {
   private ThemeScale() {
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     List<Integer> sizes = new ArrayList<>();
     for (String a : args) {
       sizes.add(Integer.parseInt(a.replace("_", "")));
@@ -44,6 +45,7 @@ public final class ThemeScale {
     System.out.printf("max heap %d MB, %d processors, synthetic vectors: %d topics x %d dims%n",
         Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), TOPICS, DIM);
     System.out.println("items      fold(s)  cluster(s)  assign(s)  total(s)  themes  unassigned  peak heap(MB)");
+    try (MiniLmEmbedder embedder = new MiniLmEmbedder()) {
     for (int n : sizes) {
       System.gc();
       resetPeaks();
@@ -51,16 +53,18 @@ public final class ThemeScale {
       ThemeSample sample = new ThemeSample(settings);
       Random rnd = new Random(n);
       for (int i = 0; i < n; i++) {
-        sample.offer(new Member("i" + i, "item " + i, null, null, null, item(centres, rnd, i)));
+        int t = topic(rnd);
+        sample.offer(new Member("i" + i, text(t, i), null, null, null, item(centres, rnd, t)));
       }
       long t1 = System.nanoTime();
-      ThemeClusterer.Result result = new ThemeClusterer(settings).recluster(sample.members(), List.of(), Instant.EPOCH);
+      ThemeClusterer.Result result = new ThemeClusterer(settings, embedder)
+          .recluster(sample.members(), List.of(), Instant.EPOCH);
       long t2 = System.nanoTime();
       ThemeIndex index = result.index();
       Random again = new Random(n);
       int unassigned = 0;
       for (int i = 0; i < n; i++) {
-        if (index.assign(item(centres, again, i)) == null) {
+        if (index.assign(item(centres, again, topic(again))) == null) {
           unassigned++;
         }
       }
@@ -68,11 +72,30 @@ public final class ThemeScale {
       System.out.printf("%-10d %7.1f  %10.1f  %9.1f  %8.1f  %6d  %9.1f%%  %13d%n", n, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
           (t3 - t2) / 1e9, (t3 - t0) / 1e9, result.active().size(), 100.0 * unassigned / n, peakHeapMb());
     }
+    }
+    System.exit(0);
   }
 
-  private static float[] item(float[][] centres, Random r, int i) {
-    // Topic sizes follow a Zipf-like spread, as real feedback does.
-    int t = (int) Math.min(TOPICS - 1, Math.floor(Math.pow(r.nextDouble(), 2) * TOPICS));
+  /** Topic sizes follow a Zipf-like spread, as real feedback does. */
+  private static int topic(Random r) {
+    return (int) Math.min(TOPICS - 1, Math.floor(Math.pow(r.nextDouble(), 2) * TOPICS));
+  }
+
+  /** A few made-up words per topic, so labelling (candidate phrases, their embeddings) costs what it would. */
+  private static String text(int t, int i) {
+    return word(t, 0) + " " + word(t, 1) + " is " + word(t, 2 + i % 3) + " again, " + word(t, 5 + i % 7) + " " + word(t, 1);
+  }
+
+  private static String word(int t, int j) {
+    long h = (t * 31L + j) * 0x9E3779B97F4A7C15L;
+    StringBuilder b = new StringBuilder();
+    for (int k = 0; k < 6; k++) {
+      b.append((char) ('a' + (int) Math.floorMod(h >> (k * 5), 26L)));
+    }
+    return b.toString();
+  }
+
+  private static float[] item(float[][] centres, Random r, int t) {
     float[] noise = gaussian(r, 0.9 / Math.sqrt(DIM));
     float[] v = new float[DIM];
     for (int j = 0; j < DIM; j++) {

@@ -92,7 +92,7 @@ public class AnalyzeService {
       // The blended scorer reads the embedding we already have (better on review-style text).
       SentimentScorer.Sentiment s = sentiment instanceof BlendedScorer blended
           ? blended.score(f.text(), vector) : sentiment.score(f.text());
-      String theme = themes.assign(vector);
+      String theme = themes.assign(f, vector);
       Enrichment e = new Enrichment(s.compound(), s.label().wire(), vector, theme, clock.instant());
       WriteOutcome w = store.enrich(f.id(), e);
       // UNCHANGED: the item was deleted (or never stored) meanwhile; nothing to retry.

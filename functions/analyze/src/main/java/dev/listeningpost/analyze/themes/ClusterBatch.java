@@ -29,12 +29,18 @@ public final class ClusterBatch {
   private ClusterBatch() {
   }
 
-  /** One input line. */
-  public record Item(String id, String text) {
+  /**
+   * One input line: {@code {"id", "text"}}, optionally {@code "staff": true} and {@code "author": "@handle"}
+   * (staff and the brand's own handles are not customers: they get no theme, as in the live pipeline).
+   */
+  public record Item(String id, String text, boolean staff, String author) {
+    public Item(String id, String text) {
+      this(id, text, false, null);
+    }
   }
 
   /** What a run found. */
-  public record Summary(int items, int themes, int unassigned) {
+  public record Summary(int items, int themes, int unassigned, int excluded) {
   }
 
   /** The outcome per item (theme and label null when unassigned) and the themes. */
@@ -49,24 +55,34 @@ public final class ClusterBatch {
   }
 
   public static Summary run(Path in, Path out) throws IOException {
+    return run(in, out, ThemeSettings.defaults());
+  }
+
+  public static Summary run(Path in, Path out, ThemeSettings settings) throws IOException {
     try (MiniLmEmbedder embedder = new MiniLmEmbedder()) {
-      return run(in, out, embedder, ThemeSettings.defaults());
+      return run(in, out, embedder, settings);
     }
   }
 
   public static Summary run(Path in, Path out, Embedder embedder, ThemeSettings settings) throws IOException {
     List<Item> items = read(in);
     List<float[]> vectors = embedder.embedAll(items.stream().map(Item::text).toList());
-    Clustering c = cluster(items, vectors, settings);
+    Clustering c = cluster(items, vectors, settings, embedder);
     Map<String, String> labels = new LinkedHashMap<>();
     c.themes().forEach(t -> labels.put(t.id(), t.label()));
     int unassigned = 0;
+    int excluded = 0;
     try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       for (int i = 0; i < items.size(); i++) {
         String theme = c.themeOf().get(i);
         ObjectNode line = JSON.createObjectNode();
         line.put("id", items.get(i).id());
-        if (theme == null) {
+        if (!customer(items.get(i), settings)) {
+          line.putNull("theme");
+          line.putNull("label");
+          line.put("excluded", "not a customer");
+          excluded++;
+        } else if (theme == null) {
           unassigned++;
           line.putNull("theme");
           line.putNull("label");
@@ -78,21 +94,37 @@ public final class ClusterBatch {
         w.newLine();
       }
     }
-    return new Summary(items.size(), c.themes().size(), unassigned);
+    return new Summary(items.size(), c.themes().size(), unassigned, excluded);
   }
 
-  /** Clusters items whose vectors are already computed (benchmarks cache them). */
-  public static Clustering cluster(List<Item> items, List<float[]> vectors, ThemeSettings settings) {
+  /**
+   * Clusters items whose vectors are already computed (benchmarks cache them). Only customers'
+   * items enter the sample and get a theme; {@code embedder} embeds label candidates (null: labels by
+   * class-based TF-IDF alone).
+   */
+  public static Clustering cluster(List<Item> items, List<float[]> vectors, ThemeSettings settings,
+                                   Embedder embedder) {
     ThemeSample sample = new ThemeSample(settings);
     for (int i = 0; i < items.size(); i++) {
-      sample.offer(new Member(items.get(i).id(), items.get(i).text(), null, null, null, vectors.get(i)));
+      if (customer(items.get(i), settings)) {
+        sample.offer(new Member(items.get(i).id(), items.get(i).text(), null, null, null, vectors.get(i)));
+      }
     }
-    ThemeClusterer.Result r = new ThemeClusterer(settings).recluster(sample.members(), List.of(), Instant.EPOCH);
+    ThemeClusterer.Result r = new ThemeClusterer(settings, embedder)
+        .recluster(sample.members(), List.of(), Instant.EPOCH);
     List<String> themeOf = new ArrayList<>(items.size());
-    for (float[] v : vectors) {
-      themeOf.add(r.index().assign(v));
+    for (int i = 0; i < items.size(); i++) {
+      themeOf.add(customer(items.get(i), settings) ? r.index().assign(vectors.get(i)) : null);
     }
     return new Clustering(items, themeOf, r.active());
+  }
+
+  public static Clustering cluster(List<Item> items, List<float[]> vectors, ThemeSettings settings) {
+    return cluster(items, vectors, settings, null);
+  }
+
+  private static boolean customer(Item item, ThemeSettings settings) {
+    return CustomerVoice.isCustomer(item.staff(), item.author(), settings);
   }
 
   /** Reads JSON lines; blank lines are skipped; a repeated id keeps its first text. */
@@ -112,7 +144,9 @@ public final class ClusterBatch {
           throw new IOException("line " + n + ": no id");
         }
         String text = node.hasNonNull("text") ? node.get("text").asText() : "";
-        items.putIfAbsent(id.asText(), new Item(id.asText(), text));
+        boolean staff = node.path("staff").asBoolean(false);
+        String author = node.hasNonNull("author") ? node.get("author").asText() : null;
+        items.putIfAbsent(id.asText(), new Item(id.asText(), text, staff, author));
       }
     }
     return new ArrayList<>(items.values());

@@ -1,6 +1,7 @@
 package dev.listeningpost.analyze.themes;
 
 import dev.listeningpost.analyze.themes.store.ThemeStore;
+import dev.listeningpost.feedback.Feedback;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,11 @@ public class ThemeAssigner {
   /** The theme for a vector, or null to wait for the nightly re-cluster. */
   public String assign(float[] vector) {
     return index().assign(vector);
+  }
+
+  /** The theme for an item's vector, or null: staff and the brand's own accounts never get one. */
+  public String assign(Feedback item, float[] vector) {
+    return CustomerVoice.isCustomer(item, settings) ? assign(vector) : null;
   }
 
   public ThemeIndex index() {

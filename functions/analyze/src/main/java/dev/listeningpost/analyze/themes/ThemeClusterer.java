@@ -1,5 +1,6 @@
 package dev.listeningpost.analyze.themes;
 
+import dev.listeningpost.analyze.embed.Embedder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,25 +20,36 @@ import java.util.stream.Collectors;
  * Finds themes in the bounded sample. Plain Java, no I/O: the nightly job, the offline
  * {@link ClusterBatch} command and the benchmarks all run this code.
  *
- * <p>First run (no themes yet): Ward clustering of the sample, cut where the mean silhouette is
- * best among cuts no finer than the one the Bayesian information criterion of a spherical Gaussian
- * mixture prefers, so the number of themes comes from the data; clusters with fewer than {@code minThemeSize} members are not themes. Every member then
- * joins its nearest theme centre if it is similar enough.
+ * <p>First run (no themes yet): Ward clustering of the sample; the coarsest cut whose mean
+ * silhouette is within 10% of the best (among cuts no finer than the one the Bayesian information
+ * criterion of a spherical Gaussian mixture prefers); then every cluster too broad to be one theme
+ * (mean pairwise cosine below {@link ThemeSettings#minCohesion()}) is split along the Ward tree, and
+ * near-identical themes merge. So the number of themes comes from the data, and one company's
+ * feedback does not collapse into a catch-all. Clusters with fewer than {@code minThemeSize} members
+ * are not themes. Every member then joins its nearest theme centre if it is similar enough. The
+ * sample holds customers' items only (see {@link CustomerVoice}).
  *
  * <p>Later runs start from the previous themes (their centres, and each member's previous theme)
  * so ids stay put: a few assignment/centre rounds let themes drift with the data; members no theme
  * explains are clustered the same way as a first run and become new themes; a theme that the same
- * criterion says is two is split (the larger part keeps the id); themes whose centres become
+ * criterion says is two, or that has become too broad, is split (the larger part keeps the id); themes whose centres become
  * near-identical merge; themes left with too few members retire, pointing at the theme that took
  * their members.
  */
 public final class ThemeClusterer {
   private final ThemeSettings s;
+  /** How far below {@code minCohesion} a carried-over theme may drift before it is split. */
+  static final double SPLIT_HYSTERESIS = 0.05;
   private final TermLabeler labeler;
 
   public ThemeClusterer(ThemeSettings settings) {
+    this(settings, null);
+  }
+
+  /** @param embedder embeds label candidates, to rank them by closeness to the theme centre (null: not used) */
+  public ThemeClusterer(ThemeSettings settings, Embedder embedder) {
     this.s = settings;
-    this.labeler = new TermLabeler(settings.labelTerms());
+    this.labeler = new TermLabeler(settings.labelTerms(), settings, embedder);
   }
 
   /** Themes (active and retired) and the sample's members with their new theme ids. */
@@ -70,7 +82,7 @@ public final class ThemeClusterer {
     // Labels from all member texts, per theme, in one pass (class-based TF-IDF needs all themes).
     Map<String, List<String>> texts = new LinkedHashMap<>();
     clusters.forEach((id, idx) -> texts.put(id, idx.stream().map(i -> pts.get(i).text()).toList()));
-    Map<String, List<String>> terms = labeler.label(texts);
+    Map<String, List<String>> terms = labeler.label(texts, centroids);
 
     List<Theme> out = new ArrayList<>();
     Map<String, Theme> newActive = new LinkedHashMap<>();
@@ -121,6 +133,7 @@ public final class ThemeClusterer {
     for (List<Integer> c : discover(pts, all)) {
       out.put(newId(pts, c, taken, out.keySet()), c);
     }
+    mergeNear(pts, out);
     return out;
   }
 
@@ -133,15 +146,8 @@ public final class ThemeClusterer {
     List<float[]> vs = subset.stream().map(i -> pts.get(i).vector()).toList();
     Ward ward = Ward.of(vs);
     int k = ward.chooseK(Math.max(1, subset.size() / s.minThemeSize()));
-    int[] label = ward.cut(k);
-    Map<Integer, List<Integer>> groups = new TreeMap<>();
-    for (int j = 0; j < label.length; j++) {
-      groups.computeIfAbsent(label[j], x -> new ArrayList<>()).add(subset.get(j));
-    }
-    for (List<Integer> g : groups.values()) {
-      if (g.size() >= s.minThemeSize()) {
-        out.add(g);
-      }
+    for (List<Integer> g : ward.refine(k, s.minCohesion(), s.minThemeSize())) {
+      out.add(new ArrayList<>(g.stream().map(subset::get).toList()));
     }
     return out;
   }
@@ -188,14 +194,67 @@ public final class ThemeClusterer {
       String nid = newId(pts, b, taken, clusters.keySet());
       clusters.put(nid, b);
     }
+    splitBroad(pts, clusters, taken);
+    mergeNear(pts, clusters);
+    return clusters;
+  }
+
+  /**
+   * A theme that has become too broad to be one (e.g. a catch-all from an older run) splits the way a
+   * first run would split it; the largest part keeps the id. The threshold is lowered by
+   * {@link #SPLIT_HYSTERESIS} so a theme that merely drifted around the threshold keeps its members.
+   */
+  private void splitBroad(List<Member> pts, Map<String, List<Integer>> clusters, Set<String> taken) {
+    for (String id : new ArrayList<>(clusters.keySet())) {
+      List<Integer> idx = clusters.get(id);
+      if (idx.size() < 2 * s.minThemeSize() || cohesion(pts, idx) >= s.minCohesion() - SPLIT_HYSTERESIS) {
+        continue;
+      }
+      List<List<Integer>> parts = new ArrayList<>();
+      for (List<Integer> g : Ward.of(idx.stream().map(i -> pts.get(i).vector()).toList())
+          .refine(1, s.minCohesion(), s.minThemeSize())) {
+        parts.add(new ArrayList<>(g.stream().map(idx::get).toList()));
+      }
+      if (parts.size() < 2) {
+        continue;
+      }
+      parts.sort((a, b) -> Integer.compare(b.size(), a.size()));
+      clusters.put(id, parts.get(0));
+      for (List<Integer> part : parts.subList(1, parts.size())) {
+        clusters.put(newId(pts, part, taken, clusters.keySet()), part);
+      }
+    }
+  }
+
+  /** Mean pairwise cosine similarity of some members (unit vectors). */
+  private static double cohesion(List<Member> pts, List<Integer> idx) {
+    int dim = pts.get(idx.get(0)).vector().length;
+    double[] sum = new double[dim];
+    for (int i : idx) {
+      float[] v = pts.get(i).vector();
+      for (int d = 0; d < dim; d++) {
+        sum[d] += v[d];
+      }
+    }
+    double sq = 0;
+    for (double x : sum) {
+      sq += x * x;
+    }
+    int n = idx.size();
+    return n < 2 ? 1 : (sq - n) / ((double) n * (n - 1));
+  }
+
+  /** Merges themes whose centres are near-identical (the larger keeps its id). */
+  private void mergeNear(List<Member> pts, Map<String, List<Integer>> clusters) {
+    double threshold = s.mergeSimilarity();
     // Merges: near-identical centres become one theme; the larger keeps its id.
-    centroids = centroids(pts, clusters);
+    Map<String, float[]> centroids = centroids(pts, clusters);
     boolean merged = true;
     while (merged) {
       merged = false;
       String bestA = null;
       String bestB = null;
-      double best = s.mergeSimilarity();
+      double best = threshold;
       List<String> ids = new ArrayList<>(centroids.keySet());
       for (int i = 0; i < ids.size(); i++) {
         for (int j = i + 1; j < ids.size(); j++) {
@@ -219,7 +278,6 @@ public final class ThemeClusterer {
         merged = true;
       }
     }
-    return clusters;
   }
 
   /** Lower decile of the similarity of each theme centre to its nearest other centre: distinct themes are at most this close here. */

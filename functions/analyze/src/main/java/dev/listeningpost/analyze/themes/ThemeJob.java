@@ -73,6 +73,7 @@ public class ThemeJob {
     Instant from = state.watermark() != null ? state.watermark() : now.minus(initialLookback);
     List<Feedback> items = from.isBefore(until) ? toFold(state, from, until) : List.of();
     items = items.stream().filter(f -> f.status() != Feedback.Status.DELETED && !f.text().isBlank()).toList();
+    items = customersOnly(items);
 
     Map<String, float[]> vectors = vectors(items);
     ThemeSample sample = new ThemeSample(settings);
@@ -81,7 +82,7 @@ public class ThemeJob {
       sample.offer(new Member(f.id(), f.text(), f.permalink(), f.createdAt(), themeOf(f), vectors.get(f.id())));
     }
     List<Theme> previous = store.themes();
-    ThemeClusterer.Result result = new ThemeClusterer(settings).recluster(sample.members(), previous, now);
+    ThemeClusterer.Result result = new ThemeClusterer(settings, embedder).recluster(sample.members(), previous, now);
 
     // Assign the night's items, count them per week, write back ids that changed.
     Map<String, Long> added = new HashMap<>();
@@ -142,6 +143,11 @@ public class ThemeJob {
     feedback.createdBetween(from, until, null).forEach(f -> all.put(f.id(), f));
     analysed.forEach(f -> all.putIfAbsent(f.id(), f));
     return new ArrayList<>(all.values());
+  }
+
+  /** Staff and the brand's own accounts stay stored but never enter the sample, a theme or its counts. */
+  private List<Feedback> customersOnly(List<Feedback> items) {
+    return items.stream().filter(f -> CustomerVoice.isCustomer(f, settings)).toList();
   }
 
   private Map<String, float[]> vectors(List<Feedback> items) {

@@ -1,5 +1,11 @@
 package dev.listeningpost.analyze.themes;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * Tuning of theme discovery. The defaults are semantic (in the embedding model's geometry) or
  * capacity choices, not a number of themes: that is found from the data.
@@ -12,17 +18,84 @@ package dev.listeningpost.analyze.themes;
  * @param refineRounds    assignment/centroid rounds when themes are carried over from the last run
  * @param recencyDays     half-life-like scale that favours recent items in the sample
  * @param quotes          representative quotes per theme
- * @param labelTerms      distinctive terms in a label
+ * @param labelTerms      distinctive terms kept with a theme (the first is its label)
+ * @param minCohesion     mean pairwise cosine similarity below which a cluster is too broad to be
+ *                        one theme and splits (all-MiniLM-L6-v2 geometry)
+ * @param brandTerms      the company's own names, handles and hashtags ({@code acme}, {@code @acmehelp},
+ *                        {@code #acme}): authors with these handles are not customers, and labels never
+ *                        use these words
  */
 public record ThemeSettings(int sampleCapacity, int minThemeSize, double assignThreshold, double stickyMargin,
-                            double mergeSimilarity, int refineRounds, double recencyDays, int quotes, int labelTerms) {
+                            double mergeSimilarity, int refineRounds, double recencyDays, int quotes, int labelTerms,
+                            double minCohesion, List<String> brandTerms) {
+
+  public static final double DEFAULT_MIN_COHESION = 0.45;
+
+  public ThemeSettings {
+    brandTerms = normalizeBrandTerms(brandTerms);
+  }
 
   public static ThemeSettings defaults() {
-    return new ThemeSettings(3000, 3, 0.5, 0.05, 0.9, 3, 30, 3, 3);
+    return new ThemeSettings(3000, 3, 0.5, 0.05, 0.9, 3, 30, 3, 3, DEFAULT_MIN_COHESION, List.of());
   }
 
   public ThemeSettings withSampleCapacity(int capacity) {
     return new ThemeSettings(capacity, minThemeSize, assignThreshold, stickyMargin, mergeSimilarity, refineRounds,
-        recencyDays, quotes, labelTerms);
+        recencyDays, quotes, labelTerms, minCohesion, brandTerms);
+  }
+
+  public ThemeSettings withMinCohesion(double cohesion) {
+    return new ThemeSettings(sampleCapacity, minThemeSize, assignThreshold, stickyMargin, mergeSimilarity,
+        refineRounds, recencyDays, quotes, labelTerms, cohesion, brandTerms);
+  }
+
+  public ThemeSettings withBrandTerms(List<String> terms) {
+    return new ThemeSettings(sampleCapacity, minThemeSize, assignThreshold, stickyMargin, mergeSimilarity,
+        refineRounds, recencyDays, quotes, labelTerms, minCohesion, terms);
+  }
+
+  /** Brand terms from a comma- or space-separated setting, e.g. {@code "Acme, @AcmeHelp, #acme"}. */
+  public static List<String> parseBrandTerms(String csv) {
+    List<String> out = new ArrayList<>();
+    if (csv != null) {
+      for (String t : csv.split("[,\\s]+")) {
+        if (!t.isBlank()) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** True when a handle (with or without {@code @}) is one of the brand's own accounts. */
+  public boolean isBrandHandle(String handle) {
+    return handle != null && !handle.isBlank() && brandTerms.contains(bare(handle));
+  }
+
+  /** True when a token (word, handle or hashtag) names the brand. */
+  public boolean isBrandTerm(String token) {
+    return token != null && brandTerms.contains(bare(token));
+  }
+
+  /** Lower case without a leading {@code @} or {@code #}: handles, hashtags and names compare alike. */
+  static String bare(String term) {
+    String t = term.strip().toLowerCase(Locale.ROOT);
+    while (!t.isEmpty() && (t.charAt(0) == '@' || t.charAt(0) == '#')) {
+      t = t.substring(1);
+    }
+    return t;
+  }
+
+  private static List<String> normalizeBrandTerms(List<String> terms) {
+    Set<String> out = new LinkedHashSet<>();
+    if (terms != null) {
+      for (String t : terms) {
+        String b = t == null ? "" : bare(t);
+        if (!b.isEmpty()) {
+          out.add(b);
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 }

@@ -23,7 +23,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code theme.min-size}, {@code theme.assign-threshold}, {@code theme.sticky-margin},
  * {@code theme.merge-similarity}, {@code theme.recency-days}, {@code theme.refresh-seconds}
  * (how often the stream re-reads themes), {@code theme.initial-lookback-days},
- * {@code theme.settle-minutes}, {@code embed.threads} (0 = one per processor). The {@link Clock} comes
+ * {@code theme.settle-minutes}, {@code theme.min-cohesion} (how broad a theme may be),
+ * {@code theme.brand-terms} (THEME_BRAND_TERMS: the company's names, handles and hashtags, comma-separated;
+ * authors with these handles are not customers and labels never use them), {@code embed.threads} (0 = one per processor). The {@link Clock} comes
  * from the feedback module's wiring.
  */
 @Factory
@@ -35,10 +37,12 @@ public class AnalyzeFactory {
                               @Value("${theme.assign-threshold:0.5}") double threshold,
                               @Value("${theme.sticky-margin:0.05}") double margin,
                               @Value("${theme.merge-similarity:0.9}") double merge,
-                              @Value("${theme.recency-days:30}") double recencyDays) {
+                              @Value("${theme.recency-days:30}") double recencyDays,
+                              @Value("${theme.min-cohesion:" + ThemeSettings.DEFAULT_MIN_COHESION + "}") double cohesion,
+                              @Value("${theme.brand-terms:}") String brandTerms) {
     ThemeSettings d = ThemeSettings.defaults();
     return new ThemeSettings(capacity, minSize, threshold, margin, merge, d.refineRounds(), recencyDays, d.quotes(),
-        d.labelTerms());
+        d.labelTerms(), cohesion, ThemeSettings.parseBrandTerms(brandTerms));
   }
 
   @Singleton

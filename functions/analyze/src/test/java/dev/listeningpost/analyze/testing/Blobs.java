@@ -11,6 +11,14 @@ public final class Blobs {
       {"refund", "money back"}, {"password reset", "login"}, {"dark mode", "theme colors"},
       {"invoice", "billing address"}, {"slow sync", "upload speed"}, {"crash", "android app"}};
 
+  /** Varied wording around each topic's words, so messages of one topic are not all one template. */
+  private static final String[] OPENERS = {
+      "Hi, about the %s again: %s is the problem #%d",
+      "Quick question on %s. Is %s supposed to behave like this? (ticket %d)",
+      "Since Tuesday my %s fails every time and %s does too, case %d.",
+      "Could someone look at %s for me; %s keeps going wrong, ref %d",
+      "Third time writing in: %s, plus %s, still broken after update %d!"};
+
   private final List<float[]> centres = new ArrayList<>();
   private final int dim;
 
@@ -38,7 +46,7 @@ public final class Blobs {
         v[j] = centres.get(t)[j] + noise[j];
       }
       String[] w = WORDS[t % WORDS.length];
-      String text = "Hi, about the " + w[0] + " again: " + w[1] + " is the problem #" + i;
+      String text = String.format(OPENERS[i % OPENERS.length], w[0], w[1], i);
       out.add(new Member(prefix + i, text, null, null, null, unit(v)));
     }
     return out;

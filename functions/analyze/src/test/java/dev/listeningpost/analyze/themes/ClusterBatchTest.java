@@ -56,4 +56,37 @@ class ClusterBatchTest {
     }
     assertEquals(1, s.unassigned());
   }
+
+  @Test
+  void staffLinesAndTheBrandsHandlesGetNoThemeButAreStillWritten(@TempDir Path dir) throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      lines.add(JSON.writeValueAsString(Map.of("id", "c" + i, "text", i % 2 == 0
+          ? "my checked bag was lost on the flight " + i : "flight cancelled and no rebooking offered " + i)));
+      // The care team's canned reply, from staff and from the brand's handle: a tight group of its own.
+      lines.add(JSON.writeValueAsString(i % 2 == 0
+          ? Map.of("id", "s" + i, "text", "we are sorry please dm your record locator", "staff", true)
+          : Map.of("id", "s" + i, "text", "we are sorry please dm your record locator", "author", "@AcmeAir")));
+    }
+    Path in = dir.resolve("in.jsonl");
+    Path out = dir.resolve("out.jsonl");
+    Files.write(in, lines);
+
+    ClusterBatch.Summary s = ClusterBatch.run(in, out, new FakeEmbedder(),
+        ThemeSettings.defaults().withBrandTerms(List.of("acmeair")));
+
+    assertEquals(80, s.items());
+    assertEquals(40, s.excluded());
+    assertEquals(2, s.themes(), "lost bags and cancellations; the staff reply is no theme");
+    for (String l : Files.readAllLines(out)) {
+      JsonNode r = JSON.readTree(l);
+      if (r.get("id").asText().startsWith("s")) {
+        assertTrue(r.get("theme").isNull(), l);
+        assertEquals("not a customer", r.get("excluded").asText());
+      } else {
+        assertTrue(!r.get("theme").isNull(), l);
+        assertTrue(!r.get("label").asText().contains("record locator"), l);
+      }
+    }
+  }
 }

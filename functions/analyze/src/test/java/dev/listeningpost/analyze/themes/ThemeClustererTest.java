@@ -161,4 +161,24 @@ class ThemeClustererTest {
     List<float[]> vs = one.members("x", 80, 1).stream().map(Member::vector).toList();
     assertEquals(1, Ward.of(vs).bestK(1, 20));
   }
+
+  @Test
+  void aCatchAllThemeFromAnEarlierRunSplitsIntoItsTopicsAndKeepsItsId() {
+    List<Member> ms = blobs.members("a", 240, 1);
+    float[] centre = Vectors.centroid(ms.stream().map(Member::vector).toList(), ms.get(0).vector().length);
+    Theme catchAll = new Theme("tcatchall", "everything", List.of(), centre, 240, Theme.Status.ACTIVE, null,
+        Instant.EPOCH, Instant.EPOCH, List.of(), Map.of());
+    List<Member> carried = ms.stream().map(m -> m.withTheme("tcatchall")).toList();
+    // Everyone close enough to the catch-all's centre to stay in it, as an over-broad theme would be.
+    ThemeSettings loose = new ThemeSettings(3000, 3, -1, 0.05, 0.9, 3, 30, 3, 3, ThemeSettings.DEFAULT_MIN_COHESION,
+        List.of());
+
+    ThemeClusterer.Result r = new ThemeClusterer(loose).recluster(carried, List.of(catchAll), Instant.EPOCH);
+
+    Map<String, Integer> sizes = new HashMap<>();
+    r.members().forEach(m -> sizes.merge(String.valueOf(m.themeId()), 1, Integer::sum));
+    assertTrue(r.active().size() >= 4, r.active().stream().map(Theme::label).toList().toString());
+    assertTrue(sizes.values().stream().allMatch(n -> n <= 240 / 2), "no catch-all left: " + sizes);
+    assertTrue(r.active().stream().anyMatch(t -> t.id().equals("tcatchall")), "the largest part keeps the id");
+  }
 }
