@@ -1,0 +1,175 @@
+package dev.listeningpost.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A realistic mixed week (events/local/mixed-week.jsonl: customers on six topics, canned staff
+ * replies, member replies) sent signed through the local stack, then analyze, themes and the digest:
+ * what the digest will show is the customers' voice, in themes a person can tell apart, with
+ * sentiment that reads complaints as complaints.
+ */
+class MixedWeekIT {
+  private static final String SECRET = "mixed-week-signing-secret";
+  private static final String STAFF = "slack:U0STAFF001,slack:U0STAFF002";
+  private static final Instant MONDAY = Instant.parse("2025-11-17T08:00:00Z");
+  private static final String PERIOD = "2025-W47";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  static Path dataDir;
+  private static LocalJarProcess stack;
+  private static List<JsonNode> week;
+  private static JsonNode themes;
+  private static Map<String, String> topicOfText;
+
+  @BeforeAll
+  static void sendTheWeekAndRunTheJobs() throws Exception {
+    stack = LocalJarProcess.start(dataDir.resolve("stack.log"),
+        Map.of("SLACK_SIGNING_SECRET", SECRET, "INGEST_STAFF", STAFF, "DIGEST_RECIPIENTS", "ceo@example.com"),
+        "--data-dir", dataDir.toString(), "--in-memory");
+    Path fixture = Path.of(System.getProperty("lp.root", "..")).resolve("events/local/mixed-week.jsonl");
+    week = new ArrayList<>();
+    for (String line : Files.readAllLines(fixture)) {
+      week.add(JSON.readTree(line));
+    }
+    topicOfText = new HashMap<>();
+    Map<String, String> tsOfKey = new HashMap<>();
+    for (int i = 0; i < week.size(); i++) {
+      JsonNode m = week.get(i);
+      topicOfText.put(m.get("text").asText(), m.get("topic").asText());
+      String ts = MONDAY.plusSeconds(m.get("day").asLong() * 86_400 + i * 60L).getEpochSecond() + ".000100";
+      tsOfKey.put(m.get("key").asText(), ts);
+      String parent = m.hasNonNull("replyTo") ? tsOfKey.get(m.get("replyTo").asText()) : null;
+      HttpResponse<String> r = slack(event(m, ts, parent, i));
+      assertEquals(200, r.statusCode(), r.body());
+    }
+    assertEquals(200, stack.post("/local/jobs/analyze").statusCode());
+    HttpResponse<String> job = stack.post("/local/jobs/themes");
+    assertEquals(200, job.statusCode(), job.body());
+    themes = JSON.readTree(stack.get("/api/themes?period=" + PERIOD).body());
+    assertEquals(200, stack.post("/local/jobs/digest?period=" + PERIOD).statusCode());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void staffRepliesAreNeverThemesQuotesOrCustomerVolume() throws Exception {
+    long customers = week.stream().filter(m -> !m.get("topic").asText().equals("staff")).count();
+    assertEquals(customers, themes.get("customerVolume").asLong(), themes.toString());
+    for (JsonNode theme : themes.get("themes")) {
+      for (JsonNode quote : theme.get("quotes")) {
+        assertFalse("staff".equals(topicOfText.get(quote.get("text").asText())), "staff quoted: " + quote);
+      }
+    }
+    String digest = Files.readString(outboxHtml());
+    assertFalse(digest.contains("Please DM us"), "the digest quotes no canned staff reply");
+  }
+
+  @Test
+  void themesAreDistinctTopicsNotOneCatchAll() {
+    List<JsonNode> list = new ArrayList<>();
+    themes.get("themes").forEach(list::add);
+    assertTrue(list.size() >= 4, "six topics give at least four themes: " + labels(list));
+    long customers = themes.get("customerVolume").asLong();
+    for (JsonNode t : list) {
+      assertTrue(t.get("size").asLong() <= customers / 2, "no catch-all theme: " + labels(list));
+    }
+    Set<String> distinct = new HashSet<>();
+    for (JsonNode t : list) {
+      String label = t.get("label").asText();
+      assertFalse(label.contains("@") || label.contains("http") || label.contains("t.co"), label);
+      assertTrue(distinct.add(label), "labels differ: " + labels(list));
+    }
+  }
+
+  @Test
+  void eachThemesQuotesComeMostlyFromOneTopic() {
+    for (JsonNode t : themes.get("themes")) {
+      Map<String, Integer> topics = new HashMap<>();
+      t.get("quotes").forEach(q -> topics.merge(topicOfText.getOrDefault(q.get("text").asText(), "?"), 1, Integer::sum));
+      int top = topics.values().stream().max(Integer::compare).orElse(0);
+      assertTrue(top * 2 > t.get("quotes").size(), t.get("label").asText() + ": " + topics);
+    }
+  }
+
+  @Test
+  void complaintsReadNegativeAndPraisePositive() throws Exception {
+    JsonNode items = JSON.readTree(stack.get("/api/feedback?since=2025-11-17&until=2025-11-24").body()).get("items");
+    Map<String, int[]> byTopic = new HashMap<>(); // topic -> {negative, positive, total}
+    for (JsonNode item : items) {
+      String topic = topicOfText.get(item.get("text").asText());
+      int[] c = byTopic.computeIfAbsent(topic, k -> new int[3]);
+      String label = item.path("sentimentLabel").asText();
+      c[0] += label.equals("negative") ? 1 : 0;
+      c[1] += label.equals("positive") ? 1 : 0;
+      c[2]++;
+    }
+    int negative = 0;
+    int complaints = 0;
+    for (String complaint : List.of("export", "sso", "crash", "billing")) {
+      int[] c = byTopic.get(complaint);
+      assertTrue(c[0] * 2 > c[2], complaint + ": most complaints read negative, " + c[0] + " of " + c[2]);
+      negative += c[0];
+      complaints += c[2];
+    }
+    assertTrue(negative * 4 >= complaints * 3, "three in four complaints read negative: " + negative + " of " + complaints);
+    int[] praise = byTopic.get("praise");
+    assertTrue(praise[1] * 4 >= praise[2] * 3, "praise: " + praise[1] + " of " + praise[2] + " positive");
+  }
+
+  private static Path outboxHtml() throws Exception {
+    try (Stream<Path> files = Files.list(dataDir.resolve("outbox"))) {
+      return files.filter(p -> p.toString().endsWith(".html")).findFirst().orElseThrow();
+    }
+  }
+
+  private static List<String> labels(List<JsonNode> themes) {
+    return themes.stream().map(t -> t.get("label").asText() + " (" + t.get("size").asLong() + ")").toList();
+  }
+
+  private static byte[] event(JsonNode m, String ts, String threadTs, int i) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("type", "event_callback").put("team_id", "T0MIXED01").put("api_app_id", "A0MIXED01")
+        .put("event_id", "Ev0MIXED" + i).put("event_time", Long.parseLong(ts.substring(0, ts.indexOf('.'))));
+    ObjectNode e = root.putObject("event");
+    e.put("type", "message").put("channel", "C0COMMUNITY").put("channel_type", "channel")
+        .put("user", m.get("user").asText()).put("text", m.get("text").asText()).put("ts", ts).put("event_ts", ts);
+    if (threadTs != null) {
+      e.put("thread_ts", threadTs);
+    }
+    e.putObject("user_profile").put("real_name", m.get("name").asText()).put("display_name", m.get("name").asText());
+    return root.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static HttpResponse<String> slack(byte[] body) throws Exception {
+    return stack.postSlack(body, SECRET);
+  }
+
+}
