@@ -1,6 +1,12 @@
 package dev.listeningpost.feedback.store;
 
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -18,14 +24,58 @@ public final class TableDefinitions {
   private TableDefinitions() {
   }
 
-  /** Creates the table if it does not exist yet and waits until it is active. */
+  /**
+   * Creates the table if it does not exist yet and waits until it is active. An existing table
+   * gets the global secondary indexes it lacks (a local data dir made by an older version), as a
+   * deployed stack gets them from a template update.
+   */
   public static void ensure(DynamoDbClient dynamo, CreateTableRequest request) {
     try {
       dynamo.createTable(request);
     } catch (ResourceInUseException exists) {
+      addMissingIndexes(dynamo, request);
       return;
     }
     dynamo.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
+  }
+
+  private static void addMissingIndexes(DynamoDbClient dynamo, CreateTableRequest request) {
+    if (!request.hasGlobalSecondaryIndexes()) {
+      return;
+    }
+    Set<String> present = new HashSet<>();
+    TableDescription table = dynamo.describeTable(b -> b.tableName(request.tableName())).table();
+    if (table.hasGlobalSecondaryIndexes()) {
+      table.globalSecondaryIndexes().forEach(g -> present.add(g.indexName()));
+    }
+    for (GlobalSecondaryIndex index : request.globalSecondaryIndexes()) {
+      if (present.contains(index.indexName())) {
+        continue;
+      }
+      // DynamoDB creates one index per UpdateTable call.
+      dynamo.updateTable(b -> b.tableName(request.tableName()).attributeDefinitions(request.attributeDefinitions())
+          .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+              .keySchema(index.keySchema()).projection(index.projection()))));
+      awaitIndex(dynamo, request.tableName(), index.indexName());
+    }
+  }
+
+  private static void awaitIndex(DynamoDbClient dynamo, String table, String index) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean active = dynamo.describeTable(b -> b.tableName(table)).table().globalSecondaryIndexes().stream()
+          .anyMatch(g -> g.indexName().equals(index) && g.indexStatus() == IndexStatus.ACTIVE);
+      if (active) {
+        return;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while index " + index + " was being created", e);
+      }
+    }
+    throw new IllegalStateException("index " + index + " of " + table + " not active after 10 minutes");
   }
 
   /** The feedback table with its TTL turned on, as the template declares it. */
