@@ -23,9 +23,10 @@ import java.util.stream.Collectors;
  * <p>First run (no themes yet): Ward clustering of the sample; the coarsest cut whose mean
  * silhouette is within 10% of the best (among cuts no finer than the one the Bayesian information
  * criterion of a spherical Gaussian mixture prefers); then every cluster too broad to be one theme
- * (mean pairwise cosine below {@link ThemeSettings#minCohesion()}) is split along the Ward tree, and
- * near-identical themes merge. So the number of themes comes from the data, and one company's
- * feedback does not collapse into a catch-all. Clusters with fewer than {@code minThemeSize} members
+ * (mean pairwise cosine below {@link ThemeSettings#minCohesion()}) is split along the Ward tree;
+ * near-identical themes merge; a few nearest-centre rounds (spherical k-means seeded by those themes)
+ * let members settle in the theme whose centre they are closest to. So the number of themes comes
+ * from the data, and one company's feedback does not collapse into a catch-all. Clusters with fewer than {@code minThemeSize} members
  * are not themes. Every member then joins its nearest theme centre if it is similar enough. The
  * sample holds customers' items only (see {@link CustomerVoice}).
  *
@@ -132,6 +133,16 @@ public final class ThemeClusterer {
     Map<String, List<Integer>> out = new LinkedHashMap<>();
     for (List<Integer> c : discover(pts, all)) {
       out.put(newId(pts, c, taken, out.keySet()), c);
+    }
+    mergeNear(pts, out);
+    // Ward never moves a point once merged, so points near a boundary can sit in the cluster they
+    // joined early rather than the one whose centre they are closest to. A few nearest-centre rounds
+    // (spherical k-means seeded by the Ward themes, as the warm path already does) fix that; themes
+    // left with too few members dissolve, and themes that drifted together merge.
+    for (int r = 0; r < s.refineRounds(); r++) {
+      Map<String, List<Integer>> next = assign(pts, centroids(pts, out), null, false);
+      dropSmall(next);
+      out = next;
     }
     mergeNear(pts, out);
     return out;

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param assignThreshold cosine similarity an item needs to its nearest theme to join it
  * @param stickyMargin    an item stays in its theme while that theme is this close to its best
  * @param mergeSimilarity two themes whose centres are this similar become one
- * @param refineRounds    assignment/centroid rounds when themes are carried over from the last run
+ * @param refineRounds    assignment/centroid rounds when themes are carried over from the last run, and
+ *                        after a first run's Ward clustering
  * @param recencyDays     half-life-like scale that favours recent items in the sample
  * @param quotes          representative quotes per theme
  * @param labelTerms      distinctive terms kept with a theme (the first is its label)
