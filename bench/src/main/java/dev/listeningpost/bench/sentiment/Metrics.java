@@ -40,6 +40,14 @@ final class Metrics {
   static double macroF1(int[] truth, int[] predicted) {
     double sum = 0;
     for (int c = -1; c <= 1; c++) {
+      sum += f1(truth, predicted, c);
+    }
+    return sum / 3;
+  }
+
+  /** F1 of one class (-1, 0 or 1); 0 when the class is never predicted correctly. */
+  static double f1(int[] truth, int[] predicted, int c) {
+    {
       int tp = 0;
       int fp = 0;
       int fn = 0;
@@ -54,9 +62,17 @@ final class Metrics {
           fn++;
         }
       }
-      sum += tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+      return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
     }
-    return sum / 3;
+  }
+
+  /** Class indices 0..2 to labels -1..1. */
+  static int[] toLabels(int[] cls) {
+    int[] out = new int[cls.length];
+    for (int i = 0; i < cls.length; i++) {
+      out[i] = cls[i] - 1;
+    }
+    return out;
   }
 
   static int[] labels(double[] scores, double threshold) {

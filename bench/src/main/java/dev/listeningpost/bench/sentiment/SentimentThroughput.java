@@ -1,6 +1,6 @@
 package dev.listeningpost.bench.sentiment;
 
-import dev.listeningpost.analyze.sentiment.BlendedScorer;
+import dev.listeningpost.analyze.sentiment.SentimentClassifier;
 import dev.listeningpost.analyze.sentiment.SentimentScorer;
 import dev.listeningpost.analyze.sentiment.VaderScorer;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * score() throughput of the VADER and blended scorers over a fixed mix of short feedback texts
+ * score() throughput of VADER and of the sentiment classifier over a fixed mix of short feedback texts
  * (one op = one text); the embedding variant is given a precomputed vector. Run: {@code java -jar bench/target/benchmarks.jar SentimentThroughput}.
  */
 @State(Scope.Benchmark)
@@ -38,7 +38,7 @@ public class SentimentThroughput {
       "The plot was good, but the characters are uncompelling and the dialog is not great. 😐");
 
   private final SentimentScorer vader = new VaderScorer();
-  private final BlendedScorer blended = new BlendedScorer();
+  private final SentimentClassifier classifier = new SentimentClassifier();
   /** A fixed unit vector: the embedding's cost is the embedder's, measured elsewhere. */
   private final float[] embedding = unitVector();
   private int next;
@@ -64,12 +64,12 @@ public class SentimentThroughput {
   }
 
   @Benchmark
-  public SentimentScorer.Sentiment blended() {
-    return blended.score(text());
+  public SentimentScorer.Sentiment classifierLexical() {
+    return classifier.score(text());
   }
 
   @Benchmark
-  public SentimentScorer.Sentiment blendedWithEmbedding() {
-    return blended.score(text(), embedding);
+  public SentimentScorer.Sentiment classifierWithEmbedding() {
+    return classifier.score(text(), embedding);
   }
 }

@@ -1,7 +1,6 @@
 package dev.listeningpost.bench.themes;
 
 import dev.listeningpost.analyze.embed.MiniLmEmbedder;
-import dev.listeningpost.analyze.sentiment.BlendedScorer;
 import dev.listeningpost.analyze.sentiment.SentimentScorer;
 import dev.listeningpost.analyze.themes.ClusterBatch;
 import dev.listeningpost.analyze.themes.Theme;
@@ -16,7 +15,7 @@ import java.util.Optional;
 /**
  * Enrich throughput (sentiment + embedding + theme assignment, no DynamoDB) on the Banking77 test
  * texts, in stream-sized batches, for several embedding thread counts; plus a determinism check.
- * Uses the project's SentimentScorer bean (the blended scorer, given the embedding as the analyze
+ * Uses the project's SentimentScorer bean (the sentiment classifier, given the embedding as the analyze
  * function does) if the build has one, else says so and uses a trivial one.
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.listeningpost.bench.themes.EnrichThroughput [data dir] [threads...]</pre>
@@ -82,11 +81,7 @@ public final class EnrichThroughput {
       List<String> batch = texts.subList(from, Math.min(texts.size(), from + 100));
       List<float[]> vs = embedder.embedAll(batch);
       for (int i = 0; i < batch.size(); i++) {
-        if (scorer instanceof BlendedScorer blended) {
-          blended.score(batch.get(i), vs.get(i));
-        } else {
-          scorer.score(batch.get(i));
-        }
+        scorer.score(batch.get(i), vs.get(i));
         if (index.assign(vs.get(i)) != null) {
           assigned++;
         }

@@ -1,7 +1,6 @@
 package dev.listeningpost.analyze;
 
 import dev.listeningpost.analyze.embed.Embedder;
-import dev.listeningpost.analyze.sentiment.BlendedScorer;
 import dev.listeningpost.analyze.sentiment.SentimentScorer;
 import dev.listeningpost.analyze.themes.ThemeAssigner;
 import dev.listeningpost.feedback.Feedback;
@@ -86,9 +85,8 @@ public class AnalyzeService {
 
   private Outcome enrich(Feedback f, float[] vector) {
     try {
-      // The blended scorer reads the embedding we already have (better on review-style text).
-      SentimentScorer.Sentiment s = sentiment instanceof BlendedScorer blended
-          ? blended.score(f.text(), vector) : sentiment.score(f.text());
+      // The classifier reads the embedding we already have (better on review-style text).
+      SentimentScorer.Sentiment s = sentiment.score(f.text(), vector);
       String theme = themes.assign(vector);
       Enrichment e = new Enrichment(s.compound(), s.label().wire(), vector, theme, clock.instant());
       WriteOutcome w = store.enrich(f.id(), e);

@@ -23,9 +23,9 @@ public final class SentimentBatch {
   private SentimentBatch() {
   }
 
-  /** Scores with the default (blended, lexical) scorer; returns the number of lines written. */
+  /** Scores with the default classifier's lexical fallback (no embedding); returns the number of lines written. */
   public static long run(Path inJsonl, Path outJsonl) throws IOException {
-    return run(inJsonl, outJsonl, new BlendedScorer());
+    return run(inJsonl, outJsonl, new SentimentClassifier());
   }
 
   public static long run(Path inJsonl, Path outJsonl, SentimentScorer scorer) throws IOException {
@@ -33,12 +33,12 @@ public final class SentimentBatch {
   }
 
   /**
-   * Scores with the blended scorer's embedding model, as the analyze function does when it has the
+   * Scores with the classifier's embedding model, as the analyze function does when it has the
    * item's embedding: pass the function's embedder (all-MiniLM-L6-v2, 384 dimensions), e.g.
    * {@code text -> embedder.embed(text)}.
    */
   public static long runWithEmbeddings(Path inJsonl, Path outJsonl, Function<String, float[]> embedder) throws IOException {
-    BlendedScorer scorer = new BlendedScorer();
+    SentimentClassifier scorer = new SentimentClassifier();
     return score(inJsonl, outJsonl, text -> scorer.score(text, text.isBlank() ? null : embedder.apply(text)));
   }
 

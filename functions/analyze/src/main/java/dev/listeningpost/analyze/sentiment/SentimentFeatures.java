@@ -2,33 +2,51 @@ package dev.listeningpost.analyze.sentiment;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The lexical features the blended model reads: VADER's sub-scores plus cues VADER does not
- * weigh (feedback-specific complaint and suggestion phrases, negation anywhere in the text).
- * Length, "!", "?", contrast and praise cues were tried and dropped: they lowered the
- * leave-one-file-out correlation on tweets (see docs/performance/sentiment.md). Training
- * (bench/TrainBlended) and scoring both call {@link #extract}, so they cannot drift apart.
+ * The lexical features the sentiment classifier reads: VADER's sub-scores plus cues VADER does not
+ * weigh. Training (bench/TrainSentiment) and scoring both call {@link #extract}, so they cannot
+ * drift apart.
+ *
+ * <p>Customer feedback often wraps a complaint in politeness or thanks ("Thanks for keeping me on
+ * hold for an hour", "please fix this, it has been broken for a week") or in sarcasm ("Great,
+ * another delay"). VADER adds the valence of "thanks", "please", "great" and calls such texts
+ * positive. When a text reports a failure or a bad situation, the valence of those polite or
+ * sarcastic words is removed (politeness) or inverted (sarcasm) before the VADER sub-scores are
+ * computed, and two cue features say that it happened; the classifier learns the rest.
  */
 public final class SentimentFeatures {
 
   /** Feature names, in vector order; the model file lists them too and is checked against these. */
   public static final List<String> NAMES = List.of(
-      "compound",        // VADER compound in [-1, 1]
-      "posMass",         // log1p of the summed positive valences
+      "compound",        // VADER compound in [-1, 1], polite/sarcastic praise removed in complaints
+      "posMass",         // log1p of the summed positive valences (same removal)
       "negMass",         // log1p of the summed |negative valences|
-      "posShare",        // VADER pos proportion
+      "posShare",        // VADER pos proportion (same removal)
       "negShare",        // VADER neg proportion
+      "noSentiment",     // 1 when no token carries valence: plain statements are mostly neutral
       "negations",       // any negation token (VADER only looks three words back)
-      "complaints",      // min(complaint cue count, 3): "doesn't work", "refund", "crashes"...
-      "suggestion");     // a request or wish: "it would be great if", "please add"...
+      "complaints",      // min(cue count, 3): "doesn't work", "refund", "on hold", "never arrived"...
+      "suggestion",      // a request or wish: "it would be great if", "please add"...
+      "politeComplaint", // thanks / please / appreciate in a text that reports a problem
+      "sarcasm",         // praise word opening a bad situation: "great, another delay"
+      "length",          // log1p(token count)
+      "exclamations",    // min("!" count, 3)
+      "question",        // contains "?"
+      "contrast",        // but / however / although: mixed reviews
+      "sentenceMin",     // lowest VADER compound of any sentence: one bad sentence in a long review
+      "sentenceMax",     // highest VADER compound of any sentence
+      "sentenceNeg",     // share of sentences with VADER compound <= -0.05
+      "sentenceLast");   // VADER compound of the last sentence, where reviews often give the verdict
 
   public static final int SIZE = NAMES.size();
 
-  // Phrases VADER's lexicon misses or under-weights in product feedback. A failure is something
-  // that does not work; an annoyance is a softer pain point that often comes with a request.
+  static final int SUGGESTION = NAMES.indexOf("suggestion");
+
+  // Something that does not work (product feedback).
   private static final Pattern FAILURE = Pattern.compile(
       "\\b(?:(?:does ?n[o']?t|did ?n[o']?t|do ?n[o']?t|not|never|no longer|stopped|wo ?n'?t|can ?n?'?t|cannot|could ?n'?t|will not|would ?n'?t)"
           + " (?:work|working|worked|load|loading|open|start|connect|sync|charge|turn on|fit|respond|hold)"
@@ -38,12 +56,25 @@ public final class SentimentFeatures {
           + "|junk|garbage|keeps? (?:crashing|freezing|dropping|disconnecting)|still (?:broken|waiting)"
           + "|no (?:response|reply|answer) from|nobody (?:answers|replies|responds))\\b");
 
+  // A bad service situation (customer care, delivery, travel, billing): no sentiment word needed.
+  private static final Pattern PAIN = Pattern.compile(
+      "\\b(?:on hold|(?:kept|keep|keeps|keeping|left|leaving|leave) (?:me |us )?(?:waiting|on hold|hanging|stranded)"
+          + "|still (?:waiting|no|not|nothing|haven'?t|hasn'?t)|been waiting|waited|waiting (?:for|on|since|over|in line)"
+          + "|delay(?:s|ed)?|cancel(?:l)?ed|late again|missed (?:my|our|the) (?:connection|flight|train|delivery)"
+          + "|(?:lost|misplaced|damaged|broke) (?:my|our|the)|never (?:arrived|received|came|showed|got|heard|called)"
+          + "|(?:has ?n'?t|has not|have ?n'?t|have not|did ?n'?t|did not) (?:arrived|received|come|shown up|heard|called|replied|responded|gotten)"
+          + "|no (?:one|body) (?:answers|answered|calls|called|helps|helped|responds|responded|cares|replied)"
+          + "|(?:charged|billed) (?:me |us )?(?:twice|again|double)|overcharg(?:ed|ing)|double charged|hung up"
+          + "|another (?:delay|hour|day|week|issue|problem|outage|error|fee)|yet again|(?:ruin|ruined|wasting|wasted) (?:my|our|an?|the)"
+          + "|thanks? (?:you )?for nothing|so much for|worst (?:service|experience|airline|company)|(?:rude|unhelpful) (?:staff|agent|service|rep)"
+          + "|what a (?:joke|mess|nightmare|disaster))\\b");
+
   private static final Pattern ANNOYANCE = Pattern.compile(
       "\\b(?:laggy|lags?|flimsy|cheaply|poor(?:ly)? (?:quality|made|designed)|unreliable|unresponsive"
           + "|disappoint(?:ed|ing|ment)?|frustrat(?:ed|ing|ion)|annoying|overpriced"
           + "|too (?:slow|small|big|expensive|short|long)|(?:very|so|too|really|extremely) (?:slow|hard|difficult|confusing))\\b");
 
-  private static final Pattern SUGGESTION = Pattern.compile(
+  private static final Pattern SUGGESTION_CUE = Pattern.compile(
       "\\b(?:(?:it|that|this) (?:would|'d|will) be (?:nice|great|good|awesome|helpful|cool|useful|amazing|handy|lovely|better|ideal)"
           + "|it'd be|would (?:love|like) (?:to see|it if|a|an|the|to have|support|if)|i'?d love|i wish|we wish|wish (?:there|it|you|the|we|i could)"
           + "|please (?:add|support|allow|make|consider|let|provide|include|bring|enable|implement|offer|give)"
@@ -53,6 +84,36 @@ public final class SentimentFeatures {
           + "|option to|ability to|consider adding|how about|any plans? (?:to|for)|hope you (?:add|will|can)"
           + "|would be (?:nice|great|good|awesome|helpful|cool|useful|amazing|handy|lovely|better|ideal) (?:if|to))\\b");
 
+  /** Politeness tokens whose VADER valence says nothing about the writer's mood in a complaint. */
+  private static final Set<String> POLITE = Set.of(
+      "thanks", "thank", "thx", "ty", "please", "pls", "plz", "appreciate", "appreciated", "kindly",
+      "cheers", "welcome", "sorry");
+
+  private static final Pattern POLITE_CUE = Pattern.compile(
+      "\\b(?:thanks|thank you|thank u|thx|please|pls|plz|appreciate|appreciated|kindly|cheers)\\b");
+
+  /** Praise words used sarcastically: inverted only when they open a bad situation. */
+  private static final Set<String> SARCASTIC = Set.of(
+      "great", "wonderful", "fantastic", "awesome", "perfect", "lovely", "nice", "brilliant", "terrific",
+      "super", "love", "loving", "yay", "good", "cool", "amazing", "excellent", "well", "thanks", "thank");
+
+  // A praise word at the start of a clause, followed by a pause or "another"/"just"/"how"...:
+  // "Great, another delay", "Oh wonderful. Cancelled again", "Love how I waited 2 hours",
+  // "Thanks for keeping me on hold", "Gotta love ...". A plain "Great product" does not match.
+  private static final Pattern SARCASM_CUE = Pattern.compile(
+      "(?:^|[.!?;:]\\s*|\\boh,?\\s+|\\bjust\\s+)(?:(?:oh|so|just|really|yeah)[,\\s]+)?"
+          + "(?:(?:great|wonderful|fantastic|awesome|perfect|lovely|nice|brilliant|terrific|super|amazing|excellent|cool|yay)\\s*(?:[,.!…]|\\s+(?:another|again|now|so|just|job|work|going|move|to see|that|how))"
+          + "|(?:gotta |got to |i )?lov(?:e|ing) (?:how|that|it when|when|being|waiting|the way)"
+          + "|thanks? (?:you )?(?:so much |a lot )?for (?:nothing|the (?:delay|wait|runaround|hassle)|(?:keeping|making|leaving|wasting|ruining"
+          + "|losing|cancell?ing|delaying|charging|overcharging|ignoring|hanging up|putting me|sending me|forcing)\\b)"
+          + "|way to go|good job|nice job|well done)");
+
+  private static final Pattern CONTRAST = Pattern.compile("\\b(?:but|however|although|though|except|yet)\\b");
+
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
+
+  /** Scores single sentences; the lexicon is shared, so this costs nothing to hold. */
+  private static final VaderScorer SENTENCES = new VaderScorer();
 
   private SentimentFeatures() {
   }
@@ -60,15 +121,21 @@ public final class SentimentFeatures {
   /** The feature vector of one text, given VADER's analysis of it. */
   public static double[] extract(String text, VaderScorer.Analysis analysis) {
     String lower = text == null ? "" : normalise(text);
-    double[] x = new double[SIZE];
-    VaderScorer.Polarity p = analysis.polarity();
+    int cues = matches(FAILURE, lower) + matches(PAIN, lower) + matches(ANNOYANCE, lower);
+    boolean polite = cues > 0 && POLITE_CUE.matcher(lower).find();
+    boolean sarcasm = cues > 0 && sarcasticOpening(lower);
+    double[] valences = maskedValences(analysis, polite, sarcasm);
+
     double posMass = 0;
     double negMass = 0;
-    for (double v : analysis.valences()) {
+    int neutral = 0;
+    for (double v : valences) {
       if (v > 0) {
         posMass += v;
       } else if (v < 0) {
         negMass -= v;
+      } else {
+        neutral++;
       }
     }
     boolean negation = false;
@@ -77,25 +144,126 @@ public final class SentimentFeatures {
         negation = true;
       }
     }
-    x[0] = p.compound();
+    double[] x = new double[SIZE];
+    Shares shares = shares(valences, analysis.punctuationEmphasis(), neutral);
+    x[0] = shares.compound;
     x[1] = Math.log1p(posMass);
     x[2] = Math.log1p(negMass);
-    x[3] = p.pos();
-    x[4] = p.neg();
-    x[5] = negation ? 1 : 0;
-    x[6] = Math.min(matches(FAILURE, lower) + matches(ANNOYANCE, lower), 3);
-    x[7] = SUGGESTION.matcher(lower).find() ? 1 : 0;
+    x[3] = shares.pos;
+    x[4] = shares.neg;
+    x[5] = posMass == 0 && negMass == 0 ? 1 : 0;
+    x[6] = negation ? 1 : 0;
+    x[7] = Math.min(cues, 3);
+    x[8] = SUGGESTION_CUE.matcher(lower).find() ? 1 : 0;
+    x[9] = polite ? 1 : 0;
+    x[10] = sarcasm ? 1 : 0;
+    x[11] = Math.log1p(analysis.tokens().size());
+    x[12] = Math.min(count(lower, '!'), 3);
+    x[13] = lower.indexOf('?') >= 0 ? 1 : 0;
+    x[14] = CONTRAST.matcher(lower).find() ? 1 : 0;
+    sentences(text, shares.compound, x);
     return x;
   }
 
-  /** True when the text asks for something (a feature, a change) rather than reporting a failure. */
-  public static boolean isSuggestion(double[] features) {
-    return features[7] > 0;
+  /** Per-sentence VADER figures into x[15..18]; a one-sentence text repeats the text's compound. */
+  private static void sentences(String text, double compound, double[] x) {
+    String[] parts = text == null ? new String[0] : SENTENCE_END.split(text.strip());
+    if (parts.length <= 1) {
+      x[15] = compound;
+      x[16] = compound;
+      x[17] = compound <= -VaderScorer.THRESHOLD ? 1 : 0;
+      x[18] = compound;
+      return;
+    }
+    double min = 1;
+    double max = -1;
+    int negative = 0;
+    int counted = 0;
+    double last = 0;
+    for (String part : parts) {
+      if (part.isBlank()) {
+        continue;
+      }
+      double c = SENTENCES.polarityScores(part).compound();
+      min = Math.min(min, c);
+      max = Math.max(max, c);
+      negative += c <= -VaderScorer.THRESHOLD ? 1 : 0;
+      counted++;
+      last = c;
+    }
+    x[15] = counted == 0 ? 0 : min;
+    x[16] = counted == 0 ? 0 : max;
+    x[17] = counted == 0 ? 0 : negative / (double) counted;
+    x[18] = last;
   }
 
-  /** True when the text reports that something is broken ("crashes", "doesn't work", "refund"). */
+  /** True when the text asks for something (a feature, a change). */
+  public static boolean isSuggestion(double[] features) {
+    return features[SUGGESTION] > 0;
+  }
+
+  /** True when the text reports that something is broken or a bad situation ("crashes", "on hold"). */
   public static boolean reportsFailure(String text) {
-    return text != null && FAILURE.matcher(normalise(text)).find();
+    if (text == null) {
+      return false;
+    }
+    String lower = normalise(text);
+    return FAILURE.matcher(lower).find() || PAIN.matcher(lower).find();
+  }
+
+  static boolean sarcasticOpening(String lower) {
+    return SARCASM_CUE.matcher(lower).find();
+  }
+
+  /**
+   * VADER's valences with politeness in a complaint set to 0 (it says nothing about the mood), and
+   * praise words in a sarcastic complaint inverted (sarcasm says the opposite of the word).
+   */
+  private static double[] maskedValences(VaderScorer.Analysis analysis, boolean polite, boolean sarcasm) {
+    double[] v = analysis.valences();
+    if (!polite && !sarcasm) {
+      return v;
+    }
+    double[] out = v.clone();
+    List<String> tokens = analysis.tokens();
+    for (int i = 0; i < out.length; i++) {
+      String t = tokens.get(i);
+      if (out[i] > 0 && sarcasm && SARCASTIC.contains(t)) {
+        out[i] = -out[i];
+      } else if (out[i] > 0 && polite && POLITE.contains(t)) {
+        out[i] = 0;
+      }
+    }
+    return out;
+  }
+
+  private record Shares(double compound, double pos, double neg) {
+  }
+
+  /** VADER's compound and pos/neg proportions for (possibly masked) valences; same formulas. */
+  private static Shares shares(double[] valences, double punct, int neutral) {
+    if (valences.length == 0) {
+      return new Shares(0, 0, 0);
+    }
+    double sum = 0;
+    double posSum = 0;
+    double negSum = 0;
+    for (double s : valences) {
+      sum += s;
+      if (s > 0) {
+        posSum += s + 1;
+      } else if (s < 0) {
+        negSum += s - 1;
+      }
+    }
+    sum += sum > 0 ? punct : sum < 0 ? -punct : 0;
+    if (posSum > Math.abs(negSum)) {
+      posSum += punct;
+    } else if (posSum < Math.abs(negSum)) {
+      negSum -= punct;
+    }
+    double total = posSum + Math.abs(negSum) + neutral;
+    return new Shares(VaderScorer.normalize(sum), posSum / total, Math.abs(negSum) / total);
   }
 
   private static String normalise(String text) {
@@ -108,6 +276,16 @@ public final class SentimentFeatures {
     int n = 0;
     while (m.find()) {
       n++;
+    }
+    return n;
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
     }
     return n;
   }

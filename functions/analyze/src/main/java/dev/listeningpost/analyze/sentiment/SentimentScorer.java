@@ -5,6 +5,14 @@ public interface SentimentScorer {
 
   Sentiment score(String text);
 
+  /**
+   * Scores a text whose all-MiniLM-L6-v2 sentence embedding the caller already has (the analyze
+   * function computes one for themes). Scorers that do not read embeddings ignore it.
+   */
+  default Sentiment score(String text, float[] embeddingOrNull) {
+    return score(text);
+  }
+
   /** A compound score in [-1, 1] and its three-class label. */
   record Sentiment(double compound, Label label) {
   }

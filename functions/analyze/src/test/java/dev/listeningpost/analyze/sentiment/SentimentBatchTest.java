@@ -38,7 +38,7 @@ class SentimentBatchTest {
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
     assertEquals(4, written);
     assertEquals(4, lines.size());
-    BlendedScorer scorer = new BlendedScorer();
+    SentimentClassifier scorer = new SentimentClassifier();
     String[] ids = {"b-2", "a-1", "7", "no-text"};
     String[] texts = {"The app crashes every time I open it, I want a refund.",
         "Works great, highly recommend it! 😁", "The invoice is attached.", ""};
@@ -80,7 +80,7 @@ class SentimentBatchTest {
       return vector;
     });
     assertEquals(List.of(text), embedded, "blank texts are not embedded");
-    double expected = new BlendedScorer().score(text, vector).compound();
+    double expected = new SentimentClassifier().score(text, vector).compound();
     JsonNode node = JSON.readTree(Files.readAllLines(out).get(0));
     assertEquals(expected, node.get("score").asDouble(), 0.00005);
   }
