@@ -16,7 +16,8 @@ import jakarta.inject.Singleton;
  *
  * <p>Feedback that asks for something ("it would be great if exports supported CSV", "please add
  * dark mode, the white screen hurts my eyes") is never labelled negative unless it also reports a
- * failure: a request is not a complaint.
+ * failure: a request is not a complaint. Praise that opens a bad service situation ("Thanks for
+ * keeping me on hold for an hour") is sarcasm and labelled negative.
  */
 @Singleton
 public final class SentimentClassifier implements SentimentScorer {
@@ -83,14 +84,19 @@ public final class SentimentClassifier implements SentimentScorer {
     double[] x = SentimentFeatures.extract(text, vader.analyze(text));
     double[] p = m.probabilities(x, useEmbedding ? embeddingOrNull : null);
     boolean request = SentimentFeatures.isSuggestion(x) && !SentimentFeatures.reportsFailure(text);
-    return new Prediction(p[0], p[1], p[2], label(p, request));
+    return new Prediction(p[0], p[1], p[2], label(p, request, SentimentFeatures.sarcastic(text)));
   }
 
   /**
-   * Arg-max of the probabilities; a request that reports no failure is never negative (it takes
-   * the more probable of neutral and positive).
+   * Arg-max of the probabilities, with two rules the training sets cannot teach (they hold almost
+   * no customer-care complaints): a request that reports no failure is never negative (it takes
+   * the more probable of neutral and positive); praise opening a bad service situation ("Thanks for
+   * keeping me on hold for an hour", "Great, another delay") is sarcasm, so negative.
    */
-  public static Label label(double[] p, boolean request) {
+  public static Label label(double[] p, boolean request, boolean sarcastic) {
+    if (sarcastic) {
+      return Label.NEGATIVE;
+    }
     int best = request ? 1 : 0;
     for (int c = best + 1; c < p.length; c++) {
       if (p[c] > p[best]) {
