@@ -61,8 +61,10 @@ public final class SentimentFeatures {
 
   // A bad service situation (customer care, delivery, travel, billing): no sentiment word needed.
   private static final Pattern PAIN = Pattern.compile(
-      "\\b(?:on hold|(?:kept|keep|keeps|keeping|left|leaving|leave) (?:me |us )?(?:waiting|on hold|hanging|stranded)"
-          + "|still (?:waiting|no|not|nothing|haven'?t|hasn'?t)|been waiting|waited|waiting (?:for|on|since|over|in line)"
+      "\\b(?:(?:been|was|were|am|is|are|put me|put us|placed me) on hold|on hold for"
+          + "|(?:kept|keep|keeps|keeping|left|leaving|leave) (?:me |us )?(?:waiting|on hold|hanging|stranded)"
+          + "|still (?:waiting|no|not|nothing|haven'?t|hasn'?t)|been waiting"
+          + "|wait(?:ed|ing)? (?:for )?(?:over |more than |almost |nearly |another )?(?:an?|one|two|three|four|five|six|\\d+|several|many) (?:more )?(?:minutes|hours?|days?|weeks?|months?)"
           + "|delay(?:s|ed)?|cancel(?:l)?ed|late again|missed (?:my|our|the) (?:connection|flight|train|delivery)"
           + "|(?:lost|misplaced|damaged|broke) (?:my|our|the)|never (?:arrived|received|came|showed|got|heard|called)"
           + "|(?:has ?n'?t|has not|have ?n'?t|have not|did ?n'?t|did not) (?:arrived|received|come|shown up|heard|called|replied|responded|gotten)"
@@ -110,6 +112,8 @@ public final class SentimentFeatures {
           + "|thanks? (?:you )?(?:so much |a lot )?for (?:nothing|the (?:delay|wait|runaround|hassle)|(?:keeping|making|leaving|wasting|ruining"
           + "|losing|cancell?ing|delaying|charging|overcharging|ignoring|hanging up|putting me|sending me|forcing)\\b)"
           + "|way to go|good job|nice job|well done)");
+
+  private static final int SARCASM_REACH = 40;
 
   private static final Pattern CONTRAST = Pattern.compile("\\b(?:but|however|although|though|except|yet)\\b");
 
@@ -222,12 +226,22 @@ public final class SentimentFeatures {
 
   /** True when a praise word opens a bad service situation: its valence is then inverted. */
   public static boolean sarcastic(String text) {
-    String lower = normalise(text);
-    return PAIN.matcher(lower).find() && sarcasticOpening(lower);
+    return text != null && sarcasticOpening(normalise(text));
   }
 
+  /**
+   * A praise opener followed closely (within {@link #SARCASM_REACH} characters) by a service-pain
+   * cue: "Great, another delay". Far apart, they are usually a sincere review that mentions a wait.
+   */
   static boolean sarcasticOpening(String lower) {
-    return SARCASM_CUE.matcher(lower).find();
+    Matcher opener = SARCASM_CUE.matcher(lower);
+    Matcher pain = PAIN.matcher(lower);
+    while (opener.find()) {
+      if (pain.find(opener.start()) && pain.start() <= opener.end() + SARCASM_REACH) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
