@@ -234,8 +234,11 @@ public final class SentimentFeatures {
    * cue: "Great, another delay". Far apart, they are usually a sincere review that mentions a wait.
    */
   static boolean sarcasticOpening(String lower) {
-    Matcher opener = SARCASM_CUE.matcher(lower);
     Matcher pain = PAIN.matcher(lower);
+    if (!pain.find()) {
+      return false; // the common case; the opener pattern is the costlier one
+    }
+    Matcher opener = SARCASM_CUE.matcher(lower);
     while (opener.find()) {
       if (pain.find(opener.start()) && pain.start() <= opener.end() + SARCASM_REACH) {
         return true;
