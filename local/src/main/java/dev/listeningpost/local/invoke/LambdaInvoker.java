@@ -61,6 +61,8 @@ public final class LambdaInvoker {
       t.setDaemon(true); // a timed-out handler must not keep the process alive
       return t;
     });
+    log.println("START RequestId: " + requestId + " Version: $LATEST");
+    log.flush();
     long start = System.nanoTime();
     try {
       Future<byte[]> call = thread.submit(() -> handle(instance, event, context));
