@@ -34,10 +34,15 @@ public record EnvVarsFile(Map<String, Map<String, String>> byFunction, Map<Strin
     return new EnvVarsFile(byFunction, all);
   }
 
-  /** What the file sets for one function: Parameters, then the function's own object on top. */
+  /**
+   * What the file sets for one function: Parameters, then the function's own object on top. The
+   * same file serves {@code sam local invoke}, whose containers reach the host as
+   * {@code host.docker.internal}; here the function runs on the host, so that name means localhost.
+   */
   Map<String, String> forFunction(String logicalId) {
     Map<String, String> out = new LinkedHashMap<>(allFunctions);
     out.putAll(byFunction.getOrDefault(logicalId, Map.of()));
+    out.replaceAll((k, v) -> v.replace("host.docker.internal", "localhost"));
     return out;
   }
 
