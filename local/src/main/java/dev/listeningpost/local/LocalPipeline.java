@@ -33,6 +33,8 @@ final class LocalPipeline implements AutoCloseable {
   /** Digest sender and recipients when the environment names none (the template requires them). */
   static final String LOCAL_DIGEST_SENDER = "digest@listening-post.local";
   static final String LOCAL_DIGEST_RECIPIENTS = "exec@example.com";
+  /** The template whose HTTP API routes the server serves (the repository root's; else the jar's copy). */
+  static final String TEMPLATE = "template.yaml";
   private static final Duration SWEEP_EVERY = Duration.ofMinutes(15);
   private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
 
@@ -94,8 +96,12 @@ final class LocalPipeline implements AutoCloseable {
       TtlSweeper ttl = new TtlSweeper(client, List.of(FEEDBACK_TABLE, DIGEST_TABLE, THEME_TABLE),
           context.getBean(java.time.Clock.class));
       LocalJobs jobs = new PipelineJobs(context, dynamo.endpoint(), checkpoints, ttl);
-      LocalServer server = new LocalServer(options.port(), context.getBean(WebhookService.class),
-          context.getBean(ReadApi.class), jobs, context.getBean(IngestSettings.class));
+      WebhookService webhooks = context.getBean(WebhookService.class);
+      Map<String, FunctionIntegration> functions = Map.of(
+          "IngestFunction", FunctionIntegration.webhooks(webhooks, context.getBean(IngestSettings.class)),
+          "ReadApiFunction", FunctionIntegration.readApi(context.getBean(ReadApi.class)));
+      LocalServer server = new LocalServer(options.port(), RouteTable.load(Path.of(TEMPLATE)), functions, jobs,
+          () -> webhooks.channels().stream().sorted().toList());
       server.start();
       return new LocalPipeline(dynamo, context, server, dataDir, scheduleSweeps(ttl));
     } catch (Exception | Error e) {

@@ -23,11 +23,14 @@ final class CfnYaml {
   private CfnYaml() {
   }
 
-  @SuppressWarnings("unchecked")
   static Map<String, Object> load(Path file) throws IOException {
     try (Reader in = Files.newBufferedReader(file)) {
-      return new Yaml(new IntrinsicsConstructor()).load(in);
+      return load(in);
     }
+  }
+
+  static Map<String, Object> load(Reader in) {
+    return new Yaml(new IntrinsicsConstructor()).load(in);
   }
 
   private static final class IntrinsicsConstructor extends SafeConstructor {

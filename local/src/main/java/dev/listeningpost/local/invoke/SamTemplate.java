@@ -24,6 +24,10 @@ public final class SamTemplate {
     return new SamTemplate(CfnYaml.load(file));
   }
 
+  public static SamTemplate read(java.io.Reader in) {
+    return new SamTemplate(CfnYaml.load(in));
+  }
+
   /** The serverless functions by logical id, sorted. */
   public Map<String, FunctionSpec> functions() {
     Map<String, FunctionSpec> out = new TreeMap<>();
