@@ -149,7 +149,12 @@ final class InvokeCommand {
         }
         Map<String, String> env = new LinkedHashMap<>(FunctionEnvironment.resolve(fn, parameters, LOCAL_RESOURCE_NAMES,
             LOCAL_STAND_INS, processEnv, envVars));
-        env.putAll(lambdaEnvironment(fn, processEnv, dynamo.endpoint(), dataDir));
+        env.putAll(lambdaEnvironment(fn, processEnv, dynamo.endpoint()));
+        if (env.getOrDefault("DIGEST_OUTBOX_DIR", "").isBlank()) {
+          // Digests go to the local stack's outbox unless the shell or --env-vars names one (and to
+          // SES_ENDPOINT too when that is set).
+          env.put("DIGEST_OUTBOX_DIR", dataDir.resolve("outbox").toString());
+        }
         return invoke(fn, env, event, stdout, stderr);
       }
     } catch (LocalDynamo.MissingEmulatorException e) {
@@ -162,11 +167,12 @@ final class InvokeCommand {
   }
 
   /**
-   * What the Lambda service adds to every function's environment, plus where the local emulators
-   * are. None of it is declared in the template, as in AWS.
+   * What the Lambda service adds to every function's environment, plus the DynamoDB whose tables
+   * were just ensured (it wins over any DYNAMODB_ENDPOINT of --env-vars, which is meant for SAM's
+   * containers; choose another with --dynamodb-endpoint).
    */
-  private static Map<String, String> lambdaEnvironment(FunctionSpec fn, Map<String, String> processEnv, String dynamoEndpoint,
-                                                       Path dataDir) {
+  private static Map<String, String> lambdaEnvironment(FunctionSpec fn, Map<String, String> processEnv,
+                                                       String dynamoEndpoint) {
     Map<String, String> env = new LinkedHashMap<>();
     String region = processEnv.getOrDefault("AWS_REGION", processEnv.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
     env.put("AWS_REGION", region);
@@ -178,8 +184,6 @@ final class InvokeCommand {
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
     env.put("_HANDLER", fn.handler());
     env.put("DYNAMODB_ENDPOINT", dynamoEndpoint);
-    // Digests go to the local stack's outbox (and to SES_ENDPOINT too when this shell sets it).
-    env.put("DIGEST_OUTBOX_DIR", dataDir.resolve("outbox").toString());
     // dynoxide updates indexes synchronously: the themes job need not leave recent items for later.
     env.put("THEME_SETTLE_MINUTES", "0");
     return env;
