@@ -80,6 +80,27 @@ class TemplateDeclaresEnvironmentTest {
   }
 
   @Test
+  void theExampleEnvJsonSetsOnlyDeclaredVariables() throws IOException {
+    EnvVarsFile file = EnvVarsFile.read(ROOT.resolve("env.json"));
+    Map<String, FunctionSpec> functions = template.functions();
+    assertTrue(functions.keySet().containsAll(file.byFunction().keySet()), () -> "unknown functions: " + file.byFunction().keySet());
+    Map<String, Set<String>> ignoredBySam = new TreeMap<>();
+    functions.forEach((id, fn) -> {
+      Set<String> set = new TreeSet<>(file.byFunction().getOrDefault(id, Map.of()).keySet());
+      set.removeAll(fn.environment().keySet());
+      if (!set.isEmpty()) {
+        ignoredBySam.put(id, set);
+      }
+    });
+    assertEquals(Map.of(), ignoredBySam, "env.json sets variables the template does not declare (SAM ignores them)");
+    for (String all : file.allFunctions().keySet()) {
+      assertTrue(functions.values().stream().anyMatch(fn -> fn.environment().containsKey(all)), () -> all + " is declared nowhere");
+    }
+    assertEquals("http://localhost:8005", file.forFunction("DigestFunction").get("SES_ENDPOINT"),
+        "host.docker.internal is the host itself for the Docker-free invoke");
+  }
+
+  @Test
   void theScanSeesPlaceholdersRequiresAndGetenv() {
     Set<String> read = variablesRead(List.of(ROOT.resolve("functions/ingest")));
     assertTrue(read.containsAll(Set.of("INGEST_MAX_BODY_BYTES", "SECRETS_SOURCE", "SECRETS_PATH")), read::toString);
