@@ -30,6 +30,11 @@ final class LocalPipeline implements AutoCloseable {
   static final String FEEDBACK_TABLE = "listening-post-feedback";
   static final String DIGEST_TABLE = "listening-post-digests";
   static final String THEME_TABLE = "listening-post-themes";
+  /** Digest sender and recipients when the environment names none (the template requires them). */
+  static final String LOCAL_DIGEST_SENDER = "digest@listening-post.local";
+  static final String LOCAL_DIGEST_RECIPIENTS = "exec@example.com";
+  /** The template whose HTTP API routes the server serves (the repository root's; else the jar's copy). */
+  static final String TEMPLATE = "template.yaml";
   private static final Duration SWEEP_EVERY = Duration.ofMinutes(15);
   private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
 
@@ -64,8 +69,8 @@ final class LocalPipeline implements AutoCloseable {
       // demand must see everything.
       props.put("theme.settle-minutes", "0");
       props.put("digest.outbox-dir", dataDir.resolve("outbox").toString());
-      props.put("digest.sender", env.getOrDefault("DIGEST_SENDER", "digest@listening-post.local"));
-      props.put("digest.recipients", env.getOrDefault("DIGEST_RECIPIENTS", "exec@example.com"));
+      props.put("digest.sender", env.getOrDefault("DIGEST_SENDER", LOCAL_DIGEST_SENDER));
+      props.put("digest.recipients", env.getOrDefault("DIGEST_RECIPIENTS", LOCAL_DIGEST_RECIPIENTS));
       props.put("digest.time-zone", env.getOrDefault("DIGEST_TIME_ZONE", "UTC"));
       props.put("ingest.staff", env.getOrDefault("INGEST_STAFF", Demo.STAFF));
       // Secrets come from this process's environment (plus the demo's generated one); neither the
@@ -84,17 +89,19 @@ final class LocalPipeline implements AutoCloseable {
           .singletons(new EnvironmentSecretResolver(secrets))
           .start();
       DynamoDbClient client = context.getBean(DynamoDbClient.class);
-      TableDefinitions.ensureFeedback(client, FEEDBACK_TABLE);
-      TableDefinitions.ensure(client, KeyedTable.definition(DIGEST_TABLE));
-      TableDefinitions.ensure(client, KeyedTable.definition(THEME_TABLE));
+      ensureTables(client);
 
       StreamCheckpoints checkpoints = options.inMemory() ? StreamCheckpoints.inMemory()
           : StreamCheckpoints.persistedIn(dataDir.resolve("stream-checkpoints.properties"));
       TtlSweeper ttl = new TtlSweeper(client, List.of(FEEDBACK_TABLE, DIGEST_TABLE, THEME_TABLE),
           context.getBean(java.time.Clock.class));
       LocalJobs jobs = new PipelineJobs(context, dynamo.endpoint(), checkpoints, ttl);
-      LocalServer server = new LocalServer(options.port(), context.getBean(WebhookService.class),
-          context.getBean(ReadApi.class), jobs, context.getBean(IngestSettings.class));
+      WebhookService webhooks = context.getBean(WebhookService.class);
+      Map<String, FunctionIntegration> functions = Map.of(
+          "IngestFunction", FunctionIntegration.webhooks(webhooks, context.getBean(IngestSettings.class)),
+          "ReadApiFunction", FunctionIntegration.readApi(context.getBean(ReadApi.class)));
+      LocalServer server = new LocalServer(options.port(), RouteTable.load(Path.of(TEMPLATE)), functions, jobs,
+          () -> webhooks.channels().stream().sorted().toList());
       server.start();
       return new LocalPipeline(dynamo, context, server, dataDir, scheduleSweeps(ttl));
     } catch (Exception | Error e) {
@@ -104,6 +111,13 @@ final class LocalPipeline implements AutoCloseable {
       dynamo.close();
       throw e;
     }
+  }
+
+  /** Creates the local tables (as template.yaml declares them) or adds what an older version lacks. */
+  static void ensureTables(DynamoDbClient client) {
+    TableDefinitions.ensureFeedback(client, FEEDBACK_TABLE);
+    TableDefinitions.ensure(client, KeyedTable.definition(DIGEST_TABLE));
+    TableDefinitions.ensure(client, KeyedTable.definition(THEME_TABLE));
   }
 
   /** AWS deletes expired items within days; sweeping every 15 minutes is close enough and cheap. */

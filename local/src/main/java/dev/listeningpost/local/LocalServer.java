@@ -4,25 +4,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.listeningpost.analyze.api.ReadApi;
 import dev.listeningpost.feedback.store.StorageUnavailableException;
-import dev.listeningpost.ingest.IngestSettings;
-import dev.listeningpost.ingest.WebhookService;
 import dev.listeningpost.ingest.http.Problem;
-import dev.listeningpost.ingest.http.WebhookRequest;
 import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.local.invoke.HttpRoute;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local HTTP surface: the same webhook routes as the deployed HTTP API, a read API and jobs on
- * demand. Everything delegates to the services the Lambda functions use.
+ * The local HTTP surface: the HTTP API routes template.yaml declares, each served by its
+ * function's service ({@link FunctionIntegration}), plus the local-only routes of {@link RouteTable}
+ * (health, digests, jobs on demand).
  */
 final class LocalServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
@@ -30,17 +30,28 @@ final class LocalServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private final WebhookService webhooks;
-  private final ReadApi readApi;
+  private final RouteTable routes;
+  private final Map<String, FunctionIntegration> functions;
   private final LocalJobs jobs;
-  private final IngestSettings settings;
+  private final Supplier<List<String>> channels;
 
-  LocalServer(int port, WebhookService webhooks, ReadApi readApi, LocalJobs jobs, IngestSettings settings)
-      throws IOException {
-    this.webhooks = webhooks;
-    this.readApi = readApi;
+  /**
+   * @param functions how each function the template's routes name is served; a route to a function
+   *                  without one fails the start, so the template never names a route the local
+   *                  stack silently drops
+   */
+  LocalServer(int port, RouteTable routes, Map<String, FunctionIntegration> functions, LocalJobs jobs,
+              Supplier<List<String>> channels) throws IOException {
+    for (HttpRoute r : routes.templateRoutes()) {
+      if (!functions.containsKey(r.functionId())) {
+        throw new IllegalStateException("template.yaml routes " + r.method() + " " + r.path() + " to " + r.functionId()
+            + ", which the local stack cannot serve (known: " + functions.keySet() + ")");
+      }
+    }
+    this.routes = routes;
+    this.functions = Map.copyOf(functions);
     this.jobs = jobs;
-    this.settings = settings;
+    this.channels = channels;
     // The JDK server leaves Nagle's algorithm on unless told: with delayed ACKs on the client each
     // small response then waits ~40 ms. Read once, when the server class initialises.
     System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -66,18 +77,23 @@ final class LocalServer implements AutoCloseable {
     String path = ex.getRequestURI().getPath();
     String method = ex.getRequestMethod();
     try {
-      if (path.startsWith("/webhooks/")) {
-        webhook(ex);
+      Optional<HttpRoute> route = routes.route(method, path);
+      Optional<HttpRoute> samePath = routes.anyMethod(path);
+      if (route.isPresent()) {
+        functions.get(route.get().functionId()).serve(ex);
+      } else if (samePath.isPresent() && method.equals("OPTIONS")) {
+        // A CORS preflight: the HTTP API's CORS configuration answers it in AWS; the function's own
+        // CORS handling (per-source widget origins) answers it here.
+        functions.get(samePath.get().functionId()).serve(ex);
+      } else if (samePath.isPresent()) {
+        problem(ex, Problem.of(405, "method-not-allowed", "Method not allowed", "no route for " + method + " " + path));
       } else if (path.equals("/health")) {
-        json(ex, 200, JSON.createObjectNode().put("status", "ok").put("channels", String.join(",", webhooks.channels().stream().sorted().toList())));
-      } else if (ReadApi.serves(path)) {
-        ReadApi.Response r = readApi.handle(method, path, HttpExchanges.query(ex));
-        HttpExchanges.send(ex, r.status(), r.contentType(), r.body(), Map.of());
-      } else if (path.startsWith("/api/") || path.startsWith("/digests/") || path.startsWith("/local/jobs/")) {
-        LocalJobs.Result r = jobs.handle(method, path, HttpExchanges.query(ex));
-        HttpExchanges.send(ex, r.status(), r.contentType(), r.body(), Map.of());
+        json(ex, 200, JSON.createObjectNode().put("status", "ok").put("channels", String.join(",", channels.get())));
       } else if (path.equals("/")) {
         HttpExchanges.send(ex, 200, "text/html; charset=utf-8", index(), Map.of());
+      } else if (routes.localRoute(path).isPresent()) {
+        LocalJobs.Result r = jobs.handle(method, path, HttpExchanges.query(ex));
+        HttpExchanges.send(ex, r.status(), r.contentType(), r.body(), Map.of());
       } else {
         problem(ex, Problem.of(404, "not-found", "Not found", "no route for " + method + " " + path));
       }
@@ -89,18 +105,6 @@ final class LocalServer implements AutoCloseable {
       LOG.error("{} {} failed", method, path, e);
       problem(ex, Problem.of(500, "internal-error", "Internal error", "the request failed; see the server log"));
     }
-  }
-
-  private void webhook(HttpExchange ex) throws IOException {
-    byte[] body;
-    try (InputStream in = ex.getRequestBody()) {
-      // Read at most one byte past the limit: enough to answer 413 without buffering a huge body.
-      body = in.readNBytes(settings.maxBodyBytes() + 1);
-    }
-    WebhookRequest request = new WebhookRequest(ex.getRequestMethod(), ex.getRequestURI().getPath(),
-        HttpExchanges.headers(ex), HttpExchanges.query(ex), body);
-    WebhookResponse response = webhooks.handle(request);
-    HttpExchanges.send(ex, response.status(), response.contentType(), response.body(), response.headers());
   }
 
   private static void json(HttpExchange ex, int status, ObjectNode body) throws IOException {

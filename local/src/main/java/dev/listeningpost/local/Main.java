@@ -8,6 +8,13 @@ public final class Main {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("invoke")) {
+      // Exit at once: a timed-out handler may still run, and the handler's threads must not keep the JVM.
+      int code = InvokeCommand.run(args, System.getenv(), System.in, System.out, System.err);
+      System.out.flush();
+      System.err.flush();
+      Runtime.getRuntime().halt(code);
+    }
     Options options;
     try {
       options = Options.parse(args);

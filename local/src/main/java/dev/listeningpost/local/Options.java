@@ -18,6 +18,7 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
                                            [--dynamodb-endpoint URL]
         java -jar listening-post-local.jar cluster   --in texts.jsonl --out themes.jsonl [--brand-terms "Acme,@AcmeHelp"]
         java -jar listening-post-local.jar sentiment --in texts.jsonl --out sentiment.jsonl
+        java -jar listening-post-local.jar invoke <LogicalId> -e event.json [--env-vars env.json]
 
       serve (default)  dynoxide (DynamoDB emulator) as a child process, webhooks on /webhooks/{channel}[/{source}], read API,
                        jobs on demand (POST /local/jobs/analyze|themes|digest), digests to {data-dir}/outbox
@@ -34,6 +35,9 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
                        optionally "staff":true and "author":"@handle": staff and the brand's handles get no theme;
                        --brand-terms or THEME_BRAND_TERMS: the company's names/handles, kept out of labels)
       sentiment        score texts (input lines {"id","text"})
+      invoke           sam local invoke without Docker: runs a function of template.yaml in this JVM as the Lambda
+                       runtime would (its Handler, Environment, MemorySize, Timeout) against dynoxide and the outbox;
+                       response JSON on stdout, logs and a REPORT line on stderr (see README, "Invoke a function")
 
       dynoxide is found in DYNOXIDE_BIN, the project cache or PATH; tools/install-dynoxide.sh installs it.
       Secrets come from environment variables (SLACK_SIGNING_SECRET, ...; see docs/channels.md).
