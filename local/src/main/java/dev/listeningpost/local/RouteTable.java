@@ -1,12 +1,7 @@
 package dev.listeningpost.local;
 
 import dev.listeningpost.local.invoke.HttpRoute;
-import dev.listeningpost.local.invoke.SamTemplate;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -32,21 +27,9 @@ record RouteTable(List<HttpRoute> templateRoutes) {
       new LocalRoute("GET", "/api/digests/", "the latest digest as JSON"),
       new LocalRoute("POST", "/local/jobs/", "analyze, themes, digest, reparse, expire on demand"));
 
-  /** The bundled copy of the template, for a jar started outside the repository. */
-  static final String BUNDLED_TEMPLATE = "/listening-post/template.yaml";
-
-  /** template.yaml of the working directory (the repository root) if there is one, else the jar's copy. */
+  /** The HTTP API routes of the template the local stack follows ({@link TemplateFile}). */
   static RouteTable load(Path workingTemplate) throws IOException {
-    if (Files.isRegularFile(workingTemplate)) {
-      return new RouteTable(SamTemplate.load(workingTemplate).httpRoutes());
-    }
-    var in = RouteTable.class.getResourceAsStream(BUNDLED_TEMPLATE);
-    if (in == null) {
-      throw new IOException("no " + workingTemplate + " and no bundled template in the jar");
-    }
-    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      return new RouteTable(SamTemplate.read(r).httpRoutes());
-    }
+    return new RouteTable(TemplateFile.load(workingTemplate).httpRoutes());
   }
 
   /** The template route for this method and path. */
