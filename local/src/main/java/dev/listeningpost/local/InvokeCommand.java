@@ -1,11 +1,11 @@
 package dev.listeningpost.local;
 
-import dev.listeningpost.local.invoke.ParameterOverrides;
 import dev.listeningpost.feedback.store.DynamoEndpoints;
 import dev.listeningpost.local.invoke.EnvVarsFile;
 import dev.listeningpost.local.invoke.FunctionEnvironment;
 import dev.listeningpost.local.invoke.FunctionSpec;
 import dev.listeningpost.local.invoke.InvocationResult;
+import dev.listeningpost.local.invoke.ParameterOverrides;
 import dev.listeningpost.local.invoke.LambdaInvoker;
 import dev.listeningpost.local.invoke.SamTemplate;
 import java.io.IOException;
