@@ -2,10 +2,10 @@ package dev.listeningpost.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.listeningpost.analyze.api.ReadApi;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.IngestSettings;
 import dev.listeningpost.ingest.WebhookService;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -26,9 +26,9 @@ interface FunctionIntegration {
         // Read at most one byte past the limit: enough to answer 413 without buffering a huge body.
         body = in.readNBytes(settings.maxBodyBytes() + 1);
       }
-      WebhookRequest request = new WebhookRequest(ex.getRequestMethod(), ex.getRequestURI().getPath(),
+      HttpRequest request = new HttpRequest(ex.getRequestMethod(), ex.getRequestURI().getPath(),
           HttpExchanges.headers(ex), HttpExchanges.query(ex), body);
-      WebhookResponse response = webhooks.handle(request);
+      HttpResponse response = webhooks.handle(request);
       HttpExchanges.send(ex, response.status(), response.contentType(), response.body(), response.headers());
     };
   }

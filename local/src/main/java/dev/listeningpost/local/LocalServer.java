@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.listeningpost.feedback.store.StorageUnavailableException;
-import dev.listeningpost.ingest.http.Problem;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.http.HttpResponse;
+import dev.listeningpost.http.Problem;
 import dev.listeningpost.local.invoke.HttpRoute;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +111,7 @@ final class LocalServer implements AutoCloseable {
     HttpExchanges.send(ex, status, "application/json", body.toString(), Map.of());
   }
 
-  private static void problem(HttpExchange ex, WebhookResponse p) throws IOException {
+  private static void problem(HttpExchange ex, HttpResponse p) throws IOException {
     HttpExchanges.send(ex, p.status(), p.contentType(), p.body(), p.headers());
   }
 

@@ -13,9 +13,9 @@ import dev.listeningpost.digest.archive.ArchivedDigest;
 import dev.listeningpost.digest.archive.DigestArchive;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.DynamoEndpoints;
+import dev.listeningpost.http.HttpResponse;
+import dev.listeningpost.http.Problem;
 import dev.listeningpost.ingest.ReparseService;
-import dev.listeningpost.ingest.http.Problem;
-import dev.listeningpost.ingest.http.WebhookResponse;
 import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
 import java.util.List;
@@ -127,7 +127,7 @@ final class PipelineJobs implements LocalJobs {
     return new Result(status, "application/json", JSON.valueToTree(body).toString());
   }
 
-  private static Result problem(WebhookResponse p) {
+  private static Result problem(HttpResponse p) {
     return new Result(p.status(), p.contentType(), p.body());
   }
 
