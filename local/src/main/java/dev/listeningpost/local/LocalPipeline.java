@@ -100,7 +100,7 @@ final class LocalPipeline implements AutoCloseable {
       Map<String, FunctionIntegration> functions = Map.of(
           "IngestFunction", FunctionIntegration.webhooks(webhooks, context.getBean(IngestSettings.class)),
           "ReadApiFunction", FunctionIntegration.readApi(context.getBean(ReadApi.class)));
-      LocalServer server = new LocalServer(options.port(), RouteTable.load(Path.of(TEMPLATE)), functions, jobs,
+      LocalServer server = new LocalServer(options.port(), LocalRoutes.fromTemplate(Path.of(TEMPLATE)), functions, jobs,
           () -> webhooks.channels().stream().sorted().toList());
       server.start();
       return new LocalPipeline(dynamo, context, server, dataDir, scheduleSweeps(ttl));
