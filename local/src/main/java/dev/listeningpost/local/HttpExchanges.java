@@ -1,19 +1,46 @@
 package dev.listeningpost.local;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Small helpers over the JDK HTTP server. */
+/** The JDK HTTP server's exchanges to and from the shared request and response. */
 final class HttpExchanges {
   private HttpExchanges() {
   }
 
-  static Map<String, String> query(HttpExchange ex) {
+  /** The request, with at most {@code bodyLimit} bytes of its body. */
+  static HttpRequest request(HttpExchange ex, int bodyLimit) throws IOException {
+    byte[] body = new byte[0];
+    if (bodyLimit > 0) {
+      try (InputStream in = ex.getRequestBody()) {
+        body = in.readNBytes(bodyLimit);
+      }
+    }
+    return new HttpRequest(ex.getRequestMethod(), ex.getRequestURI().getPath(), headers(ex), query(ex), body);
+  }
+
+  static void send(HttpExchange ex, HttpResponse response) throws IOException {
+    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", response.contentType());
+    response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+    ex.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+    ex.close();
+  }
+
+  private static Map<String, String> query(HttpExchange ex) {
     Map<String, String> out = new LinkedHashMap<>();
     String raw = ex.getRequestURI().getRawQuery();
     if (raw == null || raw.isEmpty()) {
@@ -28,7 +55,7 @@ final class HttpExchanges {
     return out;
   }
 
-  static Map<String, String> headers(HttpExchange ex) {
+  private static Map<String, String> headers(HttpExchange ex) {
     Map<String, String> out = new LinkedHashMap<>();
     ex.getRequestHeaders().forEach((k, v) -> {
       if (!v.isEmpty()) {
@@ -36,19 +63,5 @@ final class HttpExchanges {
       }
     });
     return out;
-  }
-
-  static void send(HttpExchange ex, int status, String contentType, String body, Map<String, String> headers)
-      throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", contentType);
-    headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
-    ex.close();
   }
 }

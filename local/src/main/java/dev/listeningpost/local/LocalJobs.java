@@ -1,12 +1,10 @@
 package dev.listeningpost.local;
 
-import java.util.Map;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 
-/** The read API beyond feedback, and the scheduled jobs run on demand. */
+/** The digests and the scheduled jobs on demand: what the local-only routes of {@link LocalRoutes} serve. */
 interface LocalJobs {
 
-  record Result(int status, String contentType, String body) {
-  }
-
-  Result handle(String method, String path, Map<String, String> query);
+  HttpResponse handle(HttpRequest request);
 }

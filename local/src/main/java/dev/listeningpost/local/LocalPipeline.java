@@ -7,6 +7,9 @@ import dev.listeningpost.feedback.store.TableDefinitions;
 import dev.listeningpost.ingest.IngestSettings;
 import dev.listeningpost.ingest.WebhookService;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
+import dev.listeningpost.http.RouteTable;
 import dev.listeningpost.local.invoke.SamTemplate;
 import dev.listeningpost.local.schedule.LocalScheduler;
 import io.micronaut.context.ApplicationContext;
@@ -161,7 +164,7 @@ final class LocalPipeline implements AutoCloseable {
   }
 
   private static void run(LocalJobs jobs, String path, Map<String, String> query) {
-    LocalJobs.Result r = jobs.handle("POST", path, query);
+    HttpResponse r = jobs.handle(new HttpRequest("POST", path, Map.of(), query, new byte[0]));
     if (r.status() >= 400) {
       throw new IllegalStateException(path + " answered " + r.status());
     }

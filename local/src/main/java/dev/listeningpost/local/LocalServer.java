@@ -1,28 +1,27 @@
 package dev.listeningpost.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.listeningpost.feedback.store.StorageUnavailableException;
-import dev.listeningpost.ingest.http.Problem;
-import dev.listeningpost.ingest.http.WebhookResponse;
-import dev.listeningpost.local.invoke.HttpRoute;
+import dev.listeningpost.http.HttpResponse;
+import dev.listeningpost.http.Problem;
+import dev.listeningpost.http.Route;
+import dev.listeningpost.http.RouteTable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The local HTTP surface: the HTTP API routes template.yaml declares, each served by its
- * function's service ({@link FunctionIntegration}), plus the local-only routes of {@link RouteTable}
- * (health, digests, jobs on demand).
+ * function's service ({@link FunctionIntegration}), plus the local-only routes of {@link LocalRoutes}
+ * (index, health, digests, jobs on demand).
  */
 final class LocalServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
@@ -30,25 +29,26 @@ final class LocalServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private final RouteTable routes;
+  private final RouteTable templateRoutes;
   private final Map<String, FunctionIntegration> functions;
   private final LocalJobs jobs;
   private final Supplier<List<String>> channels;
 
   /**
-   * @param functions how each function the template's routes name is served; a route to a function
-   *                  without one fails the start, so the template never names a route the local
-   *                  stack silently drops
+   * @param templateRoutes the HTTP API routes of template.yaml, each to a function's logical id
+   * @param functions      how each function the template's routes name is served; a route to a
+   *                       function without one fails the start, so the template never names a route
+   *                       the local stack silently drops
    */
-  LocalServer(int port, RouteTable routes, Map<String, FunctionIntegration> functions, LocalJobs jobs,
+  LocalServer(int port, RouteTable templateRoutes, Map<String, FunctionIntegration> functions, LocalJobs jobs,
               Supplier<List<String>> channels) throws IOException {
-    for (HttpRoute r : routes.templateRoutes()) {
-      if (!functions.containsKey(r.functionId())) {
-        throw new IllegalStateException("template.yaml routes " + r.method() + " " + r.path() + " to " + r.functionId()
+    for (Route r : templateRoutes.routes()) {
+      if (!functions.containsKey(r.target())) {
+        throw new IllegalStateException("template.yaml routes " + r.method() + " " + r.path() + " to " + r.target()
             + ", which the local stack cannot serve (known: " + functions.keySet() + ")");
       }
     }
-    this.routes = routes;
+    this.templateRoutes = templateRoutes;
     this.functions = Map.copyOf(functions);
     this.jobs = jobs;
     this.channels = channels;
@@ -74,45 +74,50 @@ final class LocalServer implements AutoCloseable {
   }
 
   private void route(HttpExchange ex) throws IOException {
-    String path = ex.getRequestURI().getPath();
     String method = ex.getRequestMethod();
+    String path = ex.getRequestURI().getPath();
+    HttpResponse response;
     try {
-      Optional<HttpRoute> route = routes.route(method, path);
-      Optional<HttpRoute> samePath = routes.anyMethod(path);
-      if (route.isPresent()) {
-        functions.get(route.get().functionId()).serve(ex);
-      } else if (samePath.isPresent() && method.equals("OPTIONS")) {
-        // A CORS preflight: the HTTP API's CORS configuration answers it in AWS; the function's own
-        // CORS handling (per-source widget origins) answers it here.
-        functions.get(samePath.get().functionId()).serve(ex);
-      } else if (samePath.isPresent()) {
-        problem(ex, Problem.of(405, "method-not-allowed", "Method not allowed", "no route for " + method + " " + path));
-      } else if (path.equals("/health")) {
-        json(ex, 200, JSON.createObjectNode().put("status", "ok").put("channels", String.join(",", channels.get())));
-      } else if (path.equals("/")) {
-        HttpExchanges.send(ex, 200, "text/html; charset=utf-8", index(), Map.of());
-      } else if (routes.localRoute(path).isPresent()) {
-        LocalJobs.Result r = jobs.handle(method, path, HttpExchanges.query(ex));
-        HttpExchanges.send(ex, r.status(), r.contentType(), r.body(), Map.of());
-      } else {
-        problem(ex, Problem.of(404, "not-found", "Not found", "no route for " + method + " " + path));
-      }
+      response = answer(ex, method, path);
     } catch (StorageUnavailableException e) {
-      problem(ex, Problem.of(503, "storage-unavailable", "Temporarily unavailable", "storage is unavailable; retry later"));
+      response = Problem.storageUnavailable("storage is unavailable; retry later");
     } catch (IllegalArgumentException e) {
-      problem(ex, Problem.of(400, "bad-request", "Bad request", e.getMessage()));
+      response = Problem.badRequest(e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("{} {} failed", method, path, e);
-      problem(ex, Problem.of(500, "internal-error", "Internal error", "the request failed; see the server log"));
+      response = Problem.internalError("the request failed; see the server log");
     }
+    HttpExchanges.send(ex, response);
   }
 
-  private static void json(HttpExchange ex, int status, ObjectNode body) throws IOException {
-    HttpExchanges.send(ex, status, "application/json", body.toString(), Map.of());
+  private HttpResponse answer(HttpExchange ex, String method, String path) throws IOException {
+    RouteTable.Lookup api = templateRoutes.lookup(method, path);
+    if (api.outcome() == RouteTable.Outcome.NOT_FOUND) {
+      return local(ex, method, path);
+    }
+    if (api.outcome() == RouteTable.Outcome.METHOD_NOT_ALLOWED) {
+      return Problem.methodNotAllowed("no route for " + method + " " + path);
+    }
+    // Matched, or a CORS preflight: the HTTP API's CORS configuration answers it in AWS; the
+    // function's own CORS handling (per-source widget origins) answers it here.
+    FunctionIntegration function = functions.get(api.route().target());
+    return function.service().apply(HttpExchanges.request(ex, function.bodyLimit()));
   }
 
-  private static void problem(HttpExchange ex, WebhookResponse p) throws IOException {
-    HttpExchanges.send(ex, p.status(), p.contentType(), p.body(), p.headers());
+  private HttpResponse local(HttpExchange ex, String method, String path) throws IOException {
+    RouteTable.Lookup local = LocalRoutes.LOCAL_ONLY.lookup(method, path);
+    if (local.outcome() == RouteTable.Outcome.NOT_FOUND) {
+      return Problem.notFound("no route for " + method + " " + path);
+    }
+    if (local.outcome() != RouteTable.Outcome.MATCHED) {
+      return Problem.methodNotAllowed("no route for " + method + " " + path);
+    }
+    return switch (local.route().target()) {
+      case LocalRoutes.INDEX -> HttpResponse.html(200, index());
+      case LocalRoutes.HEALTH -> HttpResponse.json(200,
+          JSON.createObjectNode().put("status", "ok").put("channels", String.join(",", channels.get())).toString());
+      default -> jobs.handle(HttpExchanges.request(ex, 0));
+    };
   }
 
   private static String index() {

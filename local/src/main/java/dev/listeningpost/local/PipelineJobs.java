@@ -13,9 +13,10 @@ import dev.listeningpost.digest.archive.ArchivedDigest;
 import dev.listeningpost.digest.archive.DigestArchive;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.DynamoEndpoints;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
+import dev.listeningpost.http.Problem;
 import dev.listeningpost.ingest.ReparseService;
-import dev.listeningpost.ingest.http.Problem;
-import dev.listeningpost.ingest.http.WebhookResponse;
 import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
 import java.util.List;
@@ -27,8 +28,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * The read API for themes and digests and the scheduled jobs on demand, each calling the same
- * service its Lambda function calls.
+ * The latest digest and the scheduled jobs on demand, each calling the same service its Lambda
+ * function calls.
  */
 final class PipelineJobs implements LocalJobs {
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -53,15 +54,15 @@ final class PipelineJobs implements LocalJobs {
   }
 
   @Override
-  public Result handle(String method, String path, Map<String, String> query) {
+  public HttpResponse handle(HttpRequest request) {
     try {
-      return route(method, path, query);
+      return route(request.method(), request.path(), request.query());
     } catch (IllegalArgumentException e) {
-      return problem(Problem.of(400, "bad-request", "Bad request", e.getMessage()));
+      return Problem.badRequest(e.getMessage());
     }
   }
 
-  private Result route(String method, String path, Map<String, String> query) {
+  private HttpResponse route(String method, String path, Map<String, String> query) {
     boolean post = "POST".equals(method);
     boolean get = "GET".equals(method);
     if (post && path.equals("/local/jobs/analyze")) {
@@ -83,19 +84,16 @@ final class PipelineJobs implements LocalJobs {
     if (get && (path.equals("/api/digests/latest") || path.equals("/digests/latest"))) {
       Optional<ArchivedDigest> latest = context.getBean(DigestArchive.class).latest();
       if (latest.isEmpty()) {
-        return problem(Problem.of(404, "no-digest", "No digest yet",
-            "no digest has been composed yet; POST /local/jobs/digest?period=YYYY-Www"));
+        return Problem.of(404, "no-digest", "No digest yet",
+            "no digest has been composed yet; POST /local/jobs/digest?period=YYYY-Www");
       }
       return path.startsWith("/api/") ? json(200, latest.get())
-          : new Result(200, "text/html; charset=utf-8", latest.get().html());
+          : HttpResponse.html(200, latest.get().html());
     }
-    if (path.startsWith("/local/jobs/") || path.startsWith("/api/") || path.startsWith("/digests/")) {
-      return problem(Problem.of(post || get ? 404 : 405, "not-found", "Not found", "no route for " + method + " " + path));
-    }
-    return problem(Problem.of(404, "not-found", "Not found", "no route for " + method + " " + path));
+    return Problem.notFound("no route for " + method + " " + path);
   }
 
-  private Result analyze() {
+  private HttpResponse analyze() {
     AnalyzeService analyze = context.getBean(AnalyzeService.class);
     record Drained(int records, List<AnalyzeService.Outcome> outcomes) {
     }
@@ -107,10 +105,10 @@ final class PipelineJobs implements LocalJobs {
     outcomes.forEach(o -> counts.merge(o.status(), 1L, Long::sum));
     ObjectNode byStatus = out.putObject("outcomes");
     counts.forEach((k, v) -> byStatus.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
-    return new Result(200, "application/json", out.toString());
+    return HttpResponse.json(200, out.toString());
   }
 
-  private Result digest(String period) {
+  private HttpResponse digest(String period) {
     DigestJob job = context.getBean(DigestJob.class);
     DigestResult result = period == null || period.isBlank() ? job.runForLastCompleteWeek(clock) : job.run(period);
     ObjectNode out = JSON.createObjectNode();
@@ -120,15 +118,11 @@ final class PipelineJobs implements LocalJobs {
     out.set("skipped", JSON.valueToTree(result.skipped()));
     out.set("failed", JSON.valueToTree(result.failed()));
     out.put("reused", result.reused());
-    return new Result(result.complete() ? 200 : 502, "application/json", out.toString());
+    return HttpResponse.json(result.complete() ? 200 : 502, out.toString());
   }
 
-  private static Result json(int status, Object body) {
-    return new Result(status, "application/json", JSON.valueToTree(body).toString());
-  }
-
-  private static Result problem(WebhookResponse p) {
-    return new Result(p.status(), p.contentType(), p.body());
+  private static HttpResponse json(int status, Object body) {
+    return HttpResponse.json(status, JSON.valueToTree(body).toString());
   }
 
 }

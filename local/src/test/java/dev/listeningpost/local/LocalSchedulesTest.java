@@ -2,6 +2,7 @@ package dev.listeningpost.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.local.invoke.SamTemplate;
 import dev.listeningpost.local.schedule.LocalScheduler;
 import java.io.IOException;
@@ -18,9 +19,9 @@ import org.junit.jupiter.api.Test;
 class LocalSchedulesTest {
   private static final Path TEMPLATE = Path.of(System.getProperty("lp.root", "..")).resolve("template.yaml");
   private final List<String> calls = new ArrayList<>();
-  private final LocalJobs jobs = (method, path, query) -> {
-    calls.add(method + " " + path + " " + query);
-    return new LocalJobs.Result(200, "application/json", "{}");
+  private final LocalJobs jobs = request -> {
+    calls.add(request.method() + " " + request.path() + " " + request.query());
+    return HttpResponse.json(200, "{}");
   };
 
   @Test

@@ -1,8 +1,7 @@
 package dev.listeningpost.ingest;
 
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import java.util.Set;
 
 /**
@@ -25,7 +24,7 @@ public interface ChannelAdapter {
    * Answers a GET the platform sends when a webhook is registered (X CRC, Meta subscribe).
    * Channels without one keep the default: 405.
    */
-  default WebhookResponse handshake(WebhookRequest request, ChannelContext context) {
+  default HttpResponse handshake(HttpRequest request, ChannelContext context) {
     throw new WebhookException(405, "method-not-allowed", "Method not allowed",
         "the " + channel() + " webhook accepts POST only");
   }
@@ -34,7 +33,7 @@ public interface ChannelAdapter {
    * Answers a CORS preflight ({@code OPTIONS}). Only channels called from browsers (the widget)
    * override it; the default is 405.
    */
-  default WebhookResponse preflight(WebhookRequest request, ChannelContext context) {
+  default HttpResponse preflight(HttpRequest request, ChannelContext context) {
     throw new WebhookException(405, "method-not-allowed", "Method not allowed",
         "the " + channel() + " webhook does not accept OPTIONS");
   }
@@ -43,7 +42,7 @@ public interface ChannelAdapter {
    * Headers added to every answer on this channel, errors included (CORS for the widget, so a
    * browser can read a 401 or 429). Default: none.
    */
-  default java.util.Map<String, String> responseHeaders(WebhookRequest request, ChannelContext context) {
+  default java.util.Map<String, String> responseHeaders(HttpRequest request, ChannelContext context) {
     return java.util.Map.of();
   }
 
@@ -52,8 +51,8 @@ public interface ChannelAdapter {
    * kept, so channels that read headers in {@link #parse} (event names, instance URLs) restore them
    * here from the stored item. Signatures are not re-checked on a replay.
    */
-  default WebhookRequest replay(dev.listeningpost.feedback.Feedback stored, byte[] body) {
-    return new WebhookRequest("POST", "/webhooks/" + channel(),
+  default HttpRequest replay(dev.listeningpost.feedback.Feedback stored, byte[] body) {
+    return new HttpRequest("POST", "/webhooks/" + channel(),
         java.util.Map.of("content-type", mediaTypes().iterator().next()), java.util.Map.of(), body);
   }
 
@@ -70,7 +69,7 @@ public interface ChannelAdapter {
    * constant time, and the timestamp window where one is signed. Throws a 401
    * {@link WebhookException} otherwise. Runs before any parsing.
    */
-  void verify(WebhookRequest request, ChannelContext context);
+  void verify(HttpRequest request, ChannelContext context);
 
   /**
    * Turns a verified delivery into feedback changes, or a handshake answer, or nothing (an event
@@ -79,5 +78,5 @@ public interface ChannelAdapter {
    * deliberate refusal: nothing is stored). Any other exception is an adapter bug or an
    * unexpected payload change: the {@link WebhookService} keeps the delivery as {@code UNPARSED}.
    */
-  Delivery parse(WebhookRequest request, ChannelContext context);
+  Delivery parse(HttpRequest request, ChannelContext context);
 }

@@ -1,6 +1,6 @@
 package dev.listeningpost.ingest;
 
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.http.HttpResponse;
 import java.util.List;
 
 /**
@@ -10,7 +10,7 @@ import java.util.List;
  * @param response what to answer instead of the default acknowledgement (handshakes, Discord), or null
  * @param note     why nothing was stored (ignored event types, bots), for logs and the ack body
  */
-public record Delivery(List<FeedbackChange> changes, WebhookResponse response, String note) {
+public record Delivery(List<FeedbackChange> changes, HttpResponse response, String note) {
 
   public Delivery {
     changes = changes == null ? List.of() : List.copyOf(changes);
@@ -28,11 +28,11 @@ public record Delivery(List<FeedbackChange> changes, WebhookResponse response, S
     return new Delivery(List.of(), null, why);
   }
 
-  public static Delivery answer(WebhookResponse response) {
+  public static Delivery answer(HttpResponse response) {
     return new Delivery(List.of(), response, null);
   }
 
-  public Delivery withResponse(WebhookResponse r) {
+  public Delivery withResponse(HttpResponse r) {
     return new Delivery(changes, r, note);
   }
 }

@@ -2,7 +2,7 @@ package dev.listeningpost.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.listeningpost.ingest.http.ApiGatewayHttp;
+import dev.listeningpost.http.ApiGatewayHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;

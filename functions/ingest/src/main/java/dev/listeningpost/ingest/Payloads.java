@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.listeningpost.ingest.http.WebhookException;
 import java.io.IOException;
 import java.time.Instant;
 import java.math.BigDecimal;

@@ -3,11 +3,10 @@ package dev.listeningpost.ingest;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.RawPayloads;
 import dev.listeningpost.feedback.Unparsed;
-import dev.listeningpost.feedback.store.StorageUnavailableException;
-import dev.listeningpost.ingest.http.WebhookRequest;
 import dev.listeningpost.feedback.store.FeedbackStore;
+import dev.listeningpost.feedback.store.StorageUnavailableException;
 import dev.listeningpost.feedback.store.WriteOutcome;
-import dev.listeningpost.ingest.http.WebhookException;
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.secrets.SecretResolver;
 import dev.listeningpost.ingest.staff.StaffDirectory;
 import jakarta.inject.Singleton;
@@ -124,7 +123,7 @@ public class ReparseService {
     if (adapter == null || u.rawPayload() == null) {
       return Result.STILL_UNPARSED;
     }
-    WebhookRequest request = new WebhookRequest("POST",
+    HttpRequest request = new HttpRequest("POST",
         "/webhooks/" + u.channel() + (u.workspace() == null ? "" : "/" + u.workspace()),
         u.headers(), Map.of(), RawPayloads.decompress(u.rawPayload()));
     ChannelContext ctx = new ChannelContext(u.channel(), u.workspace(), u.receivedAt(), secrets, staff);

@@ -1,6 +1,6 @@
 package dev.listeningpost.ingest;
 
-import dev.listeningpost.ingest.http.WebhookException;
+import dev.listeningpost.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -106,7 +106,7 @@ public final class Signatures {
    * @param secretName the secret's name, see {@link ChannelContext#secret(String)}
    * @param sign       the expected header value for one secret
    */
-  public static void requireBodySignature(dev.listeningpost.ingest.http.WebhookRequest request, ChannelContext ctx,
+  public static void requireBodySignature(HttpRequest request, ChannelContext ctx,
                                           String header, String secretName,
                                           java.util.function.Function<String, String> sign) {
     String signature = request.header(header);

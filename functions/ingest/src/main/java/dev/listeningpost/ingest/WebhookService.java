@@ -7,10 +7,9 @@ import dev.listeningpost.feedback.Unparsed;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.store.StorageUnavailableException;
 import dev.listeningpost.feedback.store.WriteOutcome;
-import dev.listeningpost.ingest.http.Problem;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
+import dev.listeningpost.http.Problem;
 import dev.listeningpost.ingest.secrets.SecretResolver;
 import dev.listeningpost.ingest.secrets.SecretsUnavailableException;
 import dev.listeningpost.ingest.staff.StaffDirectory;
@@ -73,11 +72,11 @@ public class WebhookService {
     return adapters.keySet();
   }
 
-  public WebhookResponse handle(WebhookRequest request) {
+  public HttpResponse handle(HttpRequest request) {
     String[] parts = request.path().replaceAll("/+$", "").split("/");
     // ["", "webhooks", channel, (source)]
     if (parts.length < 3 || parts.length > 4 || !"webhooks".equals(parts[1])) {
-      return Problem.of(404, "not-found", "Not found", "webhook paths are /webhooks/{channel}[/{source}]");
+      return Problem.notFound("webhook paths are /webhooks/{channel}[/{source}]");
     }
     String channel = parts[2].toLowerCase(Locale.ROOT);
     String source = parts.length == 4 ? parts[3] : null;
@@ -90,10 +89,10 @@ public class WebhookService {
     return withChannelHeaders(adapter, request, ctx, dispatch(adapter, request, ctx, channel, source));
   }
 
-  private WebhookResponse dispatch(ChannelAdapter adapter, WebhookRequest request, ChannelContext ctx,
-                                   String channel, String source) {
+  private HttpResponse dispatch(ChannelAdapter adapter, HttpRequest request, ChannelContext ctx,
+                                String channel, String source) {
     try {
-      WebhookResponse response = switch (request.method()) {
+      HttpResponse response = switch (request.method()) {
         case "GET" -> adapter.handshake(request, ctx);
         case "POST" -> post(adapter, request, ctx);
         case "OPTIONS" -> adapter.preflight(request, ctx);
@@ -111,13 +110,13 @@ public class WebhookService {
           "the webhook secret could not be loaded; retry later").withHeaders(Map.of("Retry-After", "5"));
     } catch (StorageUnavailableException e) {
       LOG.warn("webhook channel={} source={} status=503 storage unavailable: {}", channel, source, e.getMessage());
-      return Problem.of(503, "storage-unavailable", "Temporarily unavailable",
-          "feedback storage is temporarily unavailable; retry later").withHeaders(Map.of("Retry-After", "5"));
+      return Problem.storageUnavailable("feedback storage is temporarily unavailable; retry later")
+          .withHeaders(Map.of("Retry-After", "5"));
     }
   }
 
-  private static WebhookResponse withChannelHeaders(ChannelAdapter adapter, WebhookRequest request, ChannelContext ctx,
-                                                    WebhookResponse response) {
+  private static HttpResponse withChannelHeaders(ChannelAdapter adapter, HttpRequest request, ChannelContext ctx,
+                                                 HttpResponse response) {
     Map<String, String> extra;
     try {
       extra = adapter.responseHeaders(request, ctx);
@@ -128,7 +127,7 @@ public class WebhookService {
     return extra.isEmpty() ? response : response.withHeaders(extra);
   }
 
-  private WebhookResponse post(ChannelAdapter adapter, WebhookRequest request, ChannelContext ctx) {
+  private HttpResponse post(ChannelAdapter adapter, HttpRequest request, ChannelContext ctx) {
     if (request.body().length > settings.maxBodyBytes()) {
       throw new WebhookException(413, "payload-too-large", "Payload too large",
           "body is " + request.body().length + " bytes; the limit is " + settings.maxBodyBytes());
@@ -169,10 +168,10 @@ public class WebhookService {
     if (delivery.note() != null) {
       ack.put("note", delivery.note());
     }
-    return WebhookResponse.json(200, ack.toString());
+    return HttpResponse.json(200, ack.toString());
   }
 
-  private WebhookResponse unparsed(ChannelAdapter adapter, WebhookRequest request, ChannelContext ctx, RuntimeException e) {
+  private HttpResponse unparsed(ChannelAdapter adapter, HttpRequest request, ChannelContext ctx, RuntimeException e) {
     Map<String, String> headers = new java.util.HashMap<>();
     headers.put("content-type", request.mediaType() == null ? "application/json" : request.mediaType());
     for (String name : adapter.replayHeaders()) {
@@ -192,7 +191,7 @@ public class WebhookService {
     ack.put("stored", 0);
     ack.put("unparsed", outcome == WriteOutcome.CREATED ? 1 : 0);
     ack.put("note", "kept unparsed for reprocessing");
-    return WebhookResponse.json(200, ack.toString());
+    return HttpResponse.json(200, ack.toString());
   }
 
   private static void log(String channel, String source, int status, String problem) {

@@ -1,9 +1,9 @@
 package dev.listeningpost.ingest;
 
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.discord.DiscordAdapter;
 import dev.listeningpost.ingest.discourse.DiscourseAdapter;
 import dev.listeningpost.ingest.github.GitHubAdapter;
-import dev.listeningpost.ingest.http.WebhookRequest;
 import dev.listeningpost.ingest.intercom.IntercomAdapter;
 import dev.listeningpost.ingest.meta.MetaAdapter;
 import dev.listeningpost.ingest.slack.SlackAdapter;
@@ -45,8 +45,8 @@ public final class ChannelFixtures {
    * @param sign     signs a body as the platform would, at a given time, with the right secret
    * @param forge    signs a body with a wrong secret or key
    */
-  public record Fixture(String channel, String sample, String secretVar, BiFunction<byte[], Instant, WebhookRequest> sign,
-                        BiFunction<byte[], Instant, WebhookRequest> forge) {
+  public record Fixture(String channel, String sample, String secretVar, BiFunction<byte[], Instant, HttpRequest> sign,
+                        BiFunction<byte[], Instant, HttpRequest> forge) {
     @Override
     public String toString() {
       return channel;

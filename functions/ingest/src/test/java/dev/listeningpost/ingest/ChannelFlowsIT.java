@@ -12,9 +12,8 @@ import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
 import dev.listeningpost.ingest.widget.WidgetAdapter;
@@ -29,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Each channel's own lifecycle through {@link WebhookService} and dynoxide: handshakes, edits, deletes, staff. */
 @ExtendWith(DynoxideExtension.class)
@@ -57,8 +57,8 @@ class ChannelFlowsIT {
     return TestRequests.event("ingest/" + path);
   }
 
-  private WebhookResponse ok(WebhookRequest r) {
-    WebhookResponse resp = service.handle(r);
+  private HttpResponse ok(HttpRequest r) {
+    HttpResponse resp = service.handle(r);
     assertEquals(200, resp.status(), resp.body());
     return resp;
   }
@@ -107,7 +107,7 @@ class ChannelFlowsIT {
 
   @Test
   void xCrcMentionReplyAndDelete() throws Exception {
-    WebhookResponse crc = service.handle(new WebhookRequest("GET", "/webhooks/x", Map.of(), Map.of("crc_token", "abc"), null));
+    HttpResponse crc = service.handle(new HttpRequest("GET", "/webhooks/x", Map.of(), Map.of("crc_token", "abc"), null));
     assertEquals(200, crc.status());
     assertEquals("sha256=" + Signatures.hmacSha256Base64(ChannelFixtures.X, "abc".getBytes(StandardCharsets.UTF_8)),
         JSON.readTree(crc.body()).get("response_token").asText());
@@ -122,11 +122,11 @@ class ChannelFlowsIT {
 
   @Test
   void metaSubscribeHandshakeCommentsEditsAndRemovals() {
-    WebhookResponse sub = service.handle(new WebhookRequest("GET", "/webhooks/meta", Map.of(),
+    HttpResponse sub = service.handle(new HttpRequest("GET", "/webhooks/meta", Map.of(),
         Map.of("hub.mode", "subscribe", "hub.verify_token", ChannelFixtures.META_VERIFY, "hub.challenge", "42"), null));
     assertEquals(200, sub.status());
     assertEquals("42", sub.body());
-    WebhookResponse denied = service.handle(new WebhookRequest("GET", "/webhooks/meta", Map.of(),
+    HttpResponse denied = service.handle(new HttpRequest("GET", "/webhooks/meta", Map.of(),
         Map.of("hub.mode", "subscribe", "hub.verify_token", "nope", "hub.challenge", "42"), null));
     assertEquals(403, denied.status());
     assertEquals("application/problem+json", denied.contentType());
@@ -179,27 +179,27 @@ class ChannelFlowsIT {
 
   @Test
   void widgetCorsPreflightHeadersOnEveryAnswerAndRateLimit() throws Exception {
-    WebhookResponse pre = service.handle(new WebhookRequest("OPTIONS", "/webhooks/widget/acme",
+    HttpResponse pre = service.handle(new HttpRequest("OPTIONS", "/webhooks/widget/acme",
         Map.of("Origin", "https://www.example.com", "Access-Control-Request-Method", "POST"), Map.of(), null));
     assertEquals(204, pre.status());
     assertEquals("https://www.example.com", pre.headers().get("Access-Control-Allow-Origin"));
-    assertEquals(403, service.handle(new WebhookRequest("OPTIONS", "/webhooks/widget/acme",
+    assertEquals(403, service.handle(new HttpRequest("OPTIONS", "/webhooks/widget/acme",
         Map.of("Origin", "https://evil.example"), Map.of(), null)).status());
-    assertEquals(405, service.handle(new WebhookRequest("OPTIONS", "/webhooks/slack", Map.of(), Map.of(), null)).status());
+    assertEquals(405, service.handle(new HttpRequest("OPTIONS", "/webhooks/slack", Map.of(), Map.of(), null)).status());
 
     byte[] body = ev("widget/feedback.json");
-    WebhookResponse first = ok(TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, body));
+    HttpResponse first = ok(TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, body));
     assertEquals("https://app.example.com", first.headers().get("Access-Control-Allow-Origin"));
     ok(TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, body));
-    WebhookResponse bad = service.handle(TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, "{\"text\":1}".getBytes(StandardCharsets.UTF_8)));
+    HttpResponse bad = service.handle(TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, "{\"text\":1}".getBytes(StandardCharsets.UTF_8)));
     assertEquals(400, bad.status());
     assertEquals("https://app.example.com", bad.headers().get("Access-Control-Allow-Origin"), "browsers can read errors too");
-    WebhookResponse limited = service.handle(TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, body));
+    HttpResponse limited = service.handle(TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, body));
     assertEquals(429, limited.status());
     assertEquals("application/problem+json", limited.contentType());
     assertEquals("1", limited.headers().get("Retry-After"));
     assertEquals(1, stored().size());
-    WebhookResponse unknownSource = service.handle(TestRequests.widgetKey("other", ChannelFixtures.WIDGET_KEY, body));
+    HttpResponse unknownSource = service.handle(TestRequests.widgetKey("other", ChannelFixtures.WIDGET_KEY, body));
     assertEquals(401, unknownSource.status());
     assertNull(unknownSource.headers().get("Access-Control-Allow-Origin"));
     assertFalse(unknownSource.body().contains(ChannelFixtures.WIDGET_KEY));

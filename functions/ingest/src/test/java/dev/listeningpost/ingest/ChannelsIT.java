@@ -10,10 +10,9 @@ import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.ChannelFixtures.Fixture;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,7 +63,7 @@ class ChannelsIT {
     return store.createdBetween(Instant.parse("2025-11-17T00:00:00Z"), Instant.parse("2025-11-24T00:00:00Z"), null);
   }
 
-  private static void assertProblem(int status, WebhookResponse r) throws Exception {
+  private static void assertProblem(int status, HttpResponse r) throws Exception {
     assertEquals(status, r.status(), r.body());
     assertEquals("application/problem+json", r.contentType());
     JsonNode p = JSON.readTree(r.body());
@@ -81,7 +81,7 @@ class ChannelsIT {
     WebhookService service = service();
     byte[] body = TestRequests.event(f.sample());
     for (int i = 0; i < 3; i++) {
-      WebhookResponse r = service.handle(f.sign().apply(body, now));
+      HttpResponse r = service.handle(f.sign().apply(body, now));
       assertEquals(200, r.status(), r.body());
     }
     List<Feedback> items = stored();
@@ -98,12 +98,12 @@ class ChannelsIT {
   void forgedMissingAndTamperedSignaturesAre401(Fixture f) throws Exception {
     WebhookService service = service();
     byte[] body = TestRequests.event(f.sample());
-    WebhookRequest signed = f.sign().apply(body, now);
+    HttpRequest signed = f.sign().apply(body, now);
     Map<String, String> onlyType = Map.of("Content-Type", "application/json");
     byte[] tampered = new String(body, StandardCharsets.UTF_8).replaceFirst("e", "E").getBytes(StandardCharsets.UTF_8);
-    for (WebhookRequest bad : List.of(
+    for (HttpRequest bad : List.of(
         f.forge().apply(body, now),
-        new WebhookRequest("POST", signed.path(), onlyType, Map.of(), body),
+        new HttpRequest("POST", signed.path(), onlyType, Map.of(), body),
         TestRequests.withBody(signed, tampered))) {
       assertProblem(401, service.handle(bad));
     }
@@ -129,7 +129,7 @@ class ChannelsIT {
   @MethodSource("channels")
   void wrongMediaTypeIs415AndOversizedBodyIs413(Fixture f) throws Exception {
     byte[] body = TestRequests.event(f.sample());
-    WebhookRequest signed = f.sign().apply(body, now);
+    HttpRequest signed = f.sign().apply(body, now);
     assertProblem(415, service().handle(TestRequests.withHeader(signed, "content-type", "text/plain")));
     assertProblem(415, service().handle(TestRequests.withHeader(signed, "content-type", null)));
     assertProblem(413, service(ChannelFixtures.env(), 200).handle(signed));
@@ -144,7 +144,7 @@ class ChannelsIT {
     env.put(f.secretVar(), f.channel().equals("discord")
         ? TestRequests.discordPublicKeyHex(TestRequests.ed25519()) : "rotated-" + old);
     env.put(f.secretVar() + "_PREVIOUS", old);
-    WebhookResponse r = service(env, 1_048_576).handle(f.sign().apply(TestRequests.event(f.sample()), now));
+    HttpResponse r = service(env, 1_048_576).handle(f.sign().apply(TestRequests.event(f.sample()), now));
     assertEquals(200, r.status(), r.body());
     assertEquals(1, stored().size());
   }

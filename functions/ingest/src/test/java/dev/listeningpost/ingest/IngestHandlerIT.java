@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
@@ -26,7 +28,7 @@ class IngestHandlerIT {
 
   @ParameterizedTest
   @Event(value = "../../events/ingest/apigw/slack-message.json", type = APIGatewayV2HTTPEvent.class)
-  void storesTheSampleEventOnceAndAnswersProblemsForBadSignatures(APIGatewayV2HTTPEvent event) {
+  void storesTheSampleEventOnceAndAnswersProblemsForBadSignatures(APIGatewayV2HTTPEvent event) throws Exception {
     DynamoDbClient client = DynoxideExtension.client();
     String table = DynoxideExtension.newFeedbackTable(client);
     try (ApplicationContext context = ApplicationContext.builder()
@@ -44,6 +46,9 @@ class IngestHandlerIT {
       APIGatewayV2HTTPResponse unsigned = handler.execute(event);
       assertEquals(401, unsigned.getStatusCode());
       assertEquals("application/problem+json", unsigned.getHeaders().get("Content-Type"));
+      JsonNode problem = new ObjectMapper().readTree(unsigned.getBody());
+      assertEquals("https://listening-post.dev/problems/invalid-signature", problem.get("type").asText());
+      assertEquals(401, problem.get("status").asInt());
 
       event.setHeaders(headers);
       APIGatewayV2HTTPResponse ok = handler.execute(event);

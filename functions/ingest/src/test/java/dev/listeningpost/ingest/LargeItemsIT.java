@@ -16,7 +16,7 @@ import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.store.FeedbackTable;
 import dev.listeningpost.feedback.store.ItemLimits;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +75,7 @@ class LargeItemsIT {
   }
 
   private Map<String, AttributeValue> deliver(byte[] body) {
-    WebhookResponse r = service.handle(TestRequests.github(ChannelFixtures.GITHUB, "issues", "big-1", body));
+    HttpResponse r = service.handle(TestRequests.github(ChannelFixtures.GITHUB, "issues", "big-1", body));
     assertEquals(200, r.status(), r.body());
     return client.getItem(b -> b.tableName(table).key(Map.of(FeedbackTable.ID, AttributeValue.fromS(ISSUE)))).item();
   }
@@ -135,7 +135,7 @@ class LargeItemsIT {
     assertEquals(200, service.handle(TestRequests.github(ChannelFixtures.GITHUB, "issues", "d-0", small)).status());
     ObjectNode edited = (ObjectNode) JSON.readTree(issueOfSize(1_000_000));
     edited.put("action", "edited");
-    WebhookResponse r = service.handle(TestRequests.github(ChannelFixtures.GITHUB, "issues", "d-2",
+    HttpResponse r = service.handle(TestRequests.github(ChannelFixtures.GITHUB, "issues", "d-2",
         JSON.writeValueAsString(edited).getBytes(StandardCharsets.UTF_8)));
 
     assertEquals(200, r.status(), r.body());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.listeningpost.ingest.http.WebhookException;
 import org.junit.jupiter.api.Test;
 
 class ParseFailuresTest {

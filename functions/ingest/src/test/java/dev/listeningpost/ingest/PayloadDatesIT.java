@@ -7,8 +7,8 @@ import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +47,8 @@ class PayloadDatesIT {
     return body.replace(from, to).getBytes(StandardCharsets.UTF_8);
   }
 
-  private Feedback stored(WebhookRequest request, String id) {
-    WebhookResponse r = service.handle(request);
+  private Feedback stored(HttpRequest request, String id) {
+    HttpResponse r = service.handle(request);
     assertEquals(200, r.status(), r.body());
     return store.find(id).orElseThrow();
   }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
 import java.time.Clock;
@@ -41,14 +41,14 @@ class RealPayloadsIT {
         new ConfiguredStaffDirectory(""), IngestSettings.DEFAULTS, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
-  private static Arguments of(String file, Function<byte[], WebhookRequest> sign, int written) {
+  private static Arguments of(String file, Function<byte[], HttpRequest> sign, int written) {
     return Arguments.of(file, sign, written);
   }
 
   static Stream<Arguments> payloads() {
-    Function<byte[], WebhookRequest> intercom = b -> TestRequests.intercom(ChannelFixtures.INTERCOM, b);
-    Function<byte[], WebhookRequest> slack = b -> TestRequests.slack(ChannelFixtures.SLACK, NOW, b);
-    Function<byte[], WebhookRequest> typeform = b -> TestRequests.typeform(ChannelFixtures.TYPEFORM, b);
+    Function<byte[], HttpRequest> intercom = b -> TestRequests.intercom(ChannelFixtures.INTERCOM, b);
+    Function<byte[], HttpRequest> slack = b -> TestRequests.slack(ChannelFixtures.SLACK, NOW, b);
+    Function<byte[], HttpRequest> typeform = b -> TestRequests.typeform(ChannelFixtures.TYPEFORM, b);
     return Stream.of(
         of("intercom/conversation-user-created-api1.json", intercom, 1),
         of("intercom/conversation-admin-assigned-with-reply.json", intercom, 1),
@@ -64,9 +64,9 @@ class RealPayloadsIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("payloads")
-  void isAcknowledgedAndStoredOrIgnoredAsDocumented(String file, Function<byte[], WebhookRequest> sign, int written)
+  void isAcknowledgedAndStoredOrIgnoredAsDocumented(String file, Function<byte[], HttpRequest> sign, int written)
       throws Exception {
-    WebhookResponse r = service.handle(sign.apply(TestRequests.event("ingest/" + file)));
+    HttpResponse r = service.handle(sign.apply(TestRequests.event("ingest/" + file)));
 
     assertEquals(200, r.status(), r.body());
     JsonNode ack = JSON.readTree(r.body());

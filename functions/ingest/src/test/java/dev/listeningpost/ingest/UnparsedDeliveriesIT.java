@@ -13,8 +13,8 @@ import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.store.WriteOutcome;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
 import java.time.Clock;
@@ -60,12 +60,12 @@ class UnparsedDeliveriesIT {
       }
 
       @Override
-      public void verify(WebhookRequest request, ChannelContext context) {
+      public void verify(HttpRequest request, ChannelContext context) {
         real.verify(request, context);
       }
 
       @Override
-      public Delivery parse(WebhookRequest request, ChannelContext context) {
+      public Delivery parse(HttpRequest request, ChannelContext context) {
         Object missing = null;
         return Delivery.ignored(missing.toString());
       }
@@ -90,14 +90,14 @@ class UnparsedDeliveriesIT {
         new ConfiguredStaffDirectory(""), clock);
   }
 
-  private static WebhookRequest slackMessage(Instant at) {
+  private static HttpRequest slackMessage(Instant at) {
     return TestRequests.slack(ChannelFixtures.SLACK, at, TestRequests.event("ingest/slack/message.json"));
   }
 
   @Test
   void aDeliveryWhoseParsingThrowsIsAnswered200AndKeptRawWithTheError() throws Exception {
-    WebhookRequest request = slackMessage(now);
-    WebhookResponse r = service(adaptersWithBroken("slack")).handle(request);
+    HttpRequest request = slackMessage(now);
+    HttpResponse r = service(adaptersWithBroken("slack")).handle(request);
 
     assertEquals(200, r.status(), r.body());
     assertEquals(1, JSON.readTree(r.body()).get("unparsed").asInt());
@@ -148,7 +148,7 @@ class UnparsedDeliveriesIT {
   @Test
   void recoveryReplaysTheHeadersAChannelReads() {
     byte[] body = TestRequests.event("ingest/github/issue-comment-member.json");
-    WebhookRequest request = TestRequests.github(ChannelFixtures.GITHUB, "issue_comment", "d-1", body);
+    HttpRequest request = TestRequests.github(ChannelFixtures.GITHUB, "issue_comment", "d-1", body);
     assertEquals(200, service(adaptersWithBroken("github")).handle(request).status());
 
     assertEquals(ReparseService.Result.RECOVERED,
@@ -159,7 +159,7 @@ class UnparsedDeliveriesIT {
 
   @Test
   void aDeliberateRefusalByTheAdapterIsStill400AndKeepsNothing() {
-    WebhookResponse r = service(ChannelFixtures.adapters()).handle(
+    HttpResponse r = service(ChannelFixtures.adapters()).handle(
         TestRequests.slack(ChannelFixtures.SLACK, now, "{\"type\":\"event_callback\"}".getBytes()));
     assertEquals(400, r.status());
     assertTrue(store.unparsedBetween(from, until, null).isEmpty());
@@ -167,7 +167,7 @@ class UnparsedDeliveriesIT {
 
   @Test
   void anUnparsedDeliveryIsNeverEnriched() {
-    WebhookRequest request = slackMessage(now);
+    HttpRequest request = slackMessage(now);
     service(adaptersWithBroken("slack")).handle(request);
     String id = Unparsed.idOf("slack", null, request.body());
     assertEquals(WriteOutcome.UNCHANGED, store.enrich(id, new Feedback.Enrichment(0.5, "positive", null, null, now)));

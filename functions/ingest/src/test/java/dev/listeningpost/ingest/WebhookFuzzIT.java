@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.ChannelFixtures.Fixture;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +79,7 @@ class WebhookFuzzIT {
   void signedMutationsNeverAnswer5xx(@ForAll("channels") Fixture f, @ForAll Random random) throws Exception {
     init();
     byte[] body = mutate(TestRequests.event(f.sample()), random);
-    WebhookResponse r = signedService.handle(f.sign().apply(body, NOW));
+    HttpResponse r = signedService.handle(f.sign().apply(body, NOW));
     assertTrue(r.status() < 500, () -> f.channel() + " answered " + r.status() + " " + r.body());
     if (r.status() >= 400) {
       assertEquals("application/problem+json", r.contentType());
@@ -96,12 +96,12 @@ class WebhookFuzzIT {
       body = Arrays.copyOf(body, body.length + 1);
       body[body.length - 1] = ' ';
     }
-    WebhookRequest request = switch (random.nextInt(3)) {
+    HttpRequest request = switch (random.nextInt(3)) {
       case 0 -> f.forge().apply(body, NOW);
-      case 1 -> new WebhookRequest("POST", f.sign().apply(sample, NOW).path(), Map.of("Content-Type", "application/json"), Map.of(), body);
+      case 1 -> new HttpRequest("POST", f.sign().apply(sample, NOW).path(), Map.of("Content-Type", "application/json"), Map.of(), body);
       default -> TestRequests.withBody(f.sign().apply(sample, NOW), body); // a valid signature of another body
     };
-    WebhookResponse r = unsignedService.handle(request);
+    HttpResponse r = unsignedService.handle(request);
     assertEquals(401, r.status(), () -> f.channel() + " answered " + r.status() + " " + r.body());
     assertEquals(0, count(unsignedTable));
   }

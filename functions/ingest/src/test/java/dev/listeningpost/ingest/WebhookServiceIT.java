@@ -9,9 +9,8 @@ import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.slack.SlackAdapter;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryPolicy;
@@ -59,11 +59,11 @@ class WebhookServiceIT {
     return store.createdBetween(Instant.parse("2025-11-17T00:00:00Z"), Instant.parse("2025-11-24T00:00:00Z"), null);
   }
 
-  private static JsonNode problem(WebhookResponse r) throws Exception {
+  private static JsonNode problem(HttpResponse r) throws Exception {
     assertEquals("application/problem+json", r.contentType());
     JsonNode p = JSON.readTree(r.body());
     assertEquals(r.status(), p.get("status").asInt());
-    assertTrue(p.get("type").asText().startsWith("https://"));
+    assertTrue(p.get("type").asText().startsWith("https://listening-post.dev/problems/"), p.toString());
     assertTrue(p.hasNonNull("title") && p.hasNonNull("detail"));
     return p;
   }
@@ -71,11 +71,11 @@ class WebhookServiceIT {
   @Test
   void aSlackRetriedThreeTimesIsStoredOnce() throws Exception {
     byte[] body = TestRequests.event("ingest/slack/message.json");
-    WebhookResponse first = service.handle(TestRequests.slack(SECRET, now, body));
+    HttpResponse first = service.handle(TestRequests.slack(SECRET, now, body));
     assertEquals(200, first.status());
     assertEquals(1, JSON.readTree(first.body()).get("stored").asInt());
     for (int retry = 1; retry <= 2; retry++) {
-      WebhookResponse again = service.handle(TestRequests.slack(SECRET, now, body,
+      HttpResponse again = service.handle(TestRequests.slack(SECRET, now, body,
           Map.of("X-Slack-Retry-Num", Integer.toString(retry), "X-Slack-Retry-Reason", "http_timeout")));
       assertEquals(200, again.status());
       assertEquals(0, JSON.readTree(again.body()).get("stored").asInt());
@@ -87,14 +87,14 @@ class WebhookServiceIT {
   @Test
   void badSignaturesAre401AndStoreNothing() throws Exception {
     byte[] body = TestRequests.event("ingest/slack/message.json");
-    List<WebhookRequest> bad = List.of(
+    List<HttpRequest> bad = List.of(
         TestRequests.slack("wrong-secret", now, body),
         TestRequests.slack(SECRET, now.minus(Duration.ofMinutes(6)), body),
         TestRequests.slack(SECRET, now.plus(Duration.ofMinutes(6)), body),
-        new WebhookRequest("POST", "/webhooks/slack", Map.of("Content-Type", "application/json"), Map.of(), body),
+        new HttpRequest("POST", "/webhooks/slack", Map.of("Content-Type", "application/json"), Map.of(), body),
         tamper(TestRequests.slack(SECRET, now, body)));
-    for (WebhookRequest r : bad) {
-      WebhookResponse resp = service.handle(r);
+    for (HttpRequest r : bad) {
+      HttpResponse resp = service.handle(r);
       assertEquals(401, resp.status());
       problem(resp);
       assertTrue(!resp.body().contains(SECRET));
@@ -102,40 +102,40 @@ class WebhookServiceIT {
     assertTrue(stored().isEmpty());
   }
 
-  private static WebhookRequest tamper(WebhookRequest r) {
+  private static HttpRequest tamper(HttpRequest r) {
     String text = r.bodyText().replace("great", "awful");
-    return new WebhookRequest(r.method(), r.path(), r.headers(), r.query(), text.getBytes(StandardCharsets.UTF_8));
+    return new HttpRequest(r.method(), r.path(), r.headers(), r.query(), text.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void malformedWrongTypeAndOversizedBodiesAreRejectedWithProblems() throws Exception {
-    WebhookResponse malformed = service.handle(TestRequests.slack(SECRET, now, "{\"type\":".getBytes(StandardCharsets.UTF_8)));
+    HttpResponse malformed = service.handle(TestRequests.slack(SECRET, now, "{\"type\":".getBytes(StandardCharsets.UTF_8)));
     assertEquals(400, malformed.status());
     problem(malformed);
 
     byte[] body = TestRequests.event("ingest/slack/message.json");
     Map<String, String> headers = new HashMap<>(TestRequests.slack(SECRET, now, body).headers());
     headers.put("content-type", "text/plain");
-    WebhookResponse wrongType = service.handle(new WebhookRequest("POST", "/webhooks/slack", headers, Map.of(), body));
+    HttpResponse wrongType = service.handle(new HttpRequest("POST", "/webhooks/slack", headers, Map.of(), body));
     assertEquals(415, wrongType.status());
     problem(wrongType);
 
-    WebhookResponse tooBig = service(store, 256).handle(TestRequests.slack(SECRET, now, body));
+    HttpResponse tooBig = service(store, 256).handle(TestRequests.slack(SECRET, now, body));
     assertEquals(413, tooBig.status());
     problem(tooBig);
 
-    WebhookResponse unknown = service.handle(new WebhookRequest("POST", "/webhooks/myspace", Map.of(), Map.of(), body));
+    HttpResponse unknown = service.handle(new HttpRequest("POST", "/webhooks/myspace", Map.of(), Map.of(), body));
     assertEquals(404, unknown.status());
     assertTrue(problem(unknown).get("detail").asText().contains("slack"));
 
-    WebhookResponse method = service.handle(new WebhookRequest("DELETE", "/webhooks/slack", Map.of(), Map.of(), body));
+    HttpResponse method = service.handle(new HttpRequest("DELETE", "/webhooks/slack", Map.of(), Map.of(), body));
     assertEquals(405, method.status());
     assertTrue(stored().isEmpty());
   }
 
   @Test
   void handshakeEditAndDeleteKeepOneItem() throws Exception {
-    WebhookResponse challenge = service.handle(TestRequests.slack(SECRET, now, TestRequests.event("ingest/slack/url-verification.json")));
+    HttpResponse challenge = service.handle(TestRequests.slack(SECRET, now, TestRequests.event("ingest/slack/url-verification.json")));
     assertEquals(200, challenge.status());
     assertEquals("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", JSON.readTree(challenge.body()).get("challenge").asText());
 
@@ -155,7 +155,7 @@ class WebhookServiceIT {
 
   @Test
   void unusedEventsAreAcknowledgedWithoutStoring() throws Exception {
-    WebhookResponse bot = service.handle(TestRequests.slack(SECRET, now, TestRequests.event("ingest/slack/bot-message.json")));
+    HttpResponse bot = service.handle(TestRequests.slack(SECRET, now, TestRequests.event("ingest/slack/bot-message.json")));
     assertEquals(200, bot.status());
     assertEquals("bot message", JSON.readTree(bot.body()).get("note").asText());
     assertTrue(stored().isEmpty());
@@ -169,7 +169,7 @@ class WebhookServiceIT {
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
     WebhookService down = service(new FeedbackStore(dead, "feedback-down", FeedbackSchema.create(Duration.ZERO)), 1_048_576);
-    WebhookResponse r = down.handle(TestRequests.slack(SECRET, now, TestRequests.event("ingest/slack/message.json")));
+    HttpResponse r = down.handle(TestRequests.slack(SECRET, now, TestRequests.event("ingest/slack/message.json")));
     assertEquals(503, r.status());
     assertEquals("5", r.headers().get("Retry-After"));
     problem(r);

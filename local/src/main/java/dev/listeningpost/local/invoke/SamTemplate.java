@@ -1,5 +1,6 @@
 package dev.listeningpost.local.invoke;
 
+import dev.listeningpost.http.Route;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,9 +65,9 @@ public final class SamTemplate {
         .sorted().toList();
   }
 
-  /** Every {@code HttpApi} event of every function, in template order. */
-  public List<HttpRoute> httpRoutes() {
-    List<HttpRoute> out = new ArrayList<>();
+  /** Every {@code HttpApi} event of every function, in template order: {@code method path -> logical id}. */
+  public List<Route> httpRoutes() {
+    List<Route> out = new ArrayList<>();
     resources.forEach((id, raw) -> {
       Map<String, Object> resource = map(raw);
       if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
@@ -76,8 +77,7 @@ public final class SamTemplate {
         Map<String, Object> event = map(ev);
         if ("HttpApi".equals(event.get("Type"))) {
           Map<String, Object> p = map(event.get("Properties"));
-          out.add(new HttpRoute(String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(java.util.Locale.ROOT),
-              String.valueOf(p.get("Path")), id));
+          out.add(new Route(String.valueOf(p.getOrDefault("Method", "ANY")), String.valueOf(p.get("Path")), id));
         }
       });
     });

@@ -1,5 +1,6 @@
 package dev.listeningpost.bench.ingest.adapters;
 
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.ChannelAdapter;
 import dev.listeningpost.ingest.ChannelContext;
 import dev.listeningpost.ingest.Delivery;
@@ -7,7 +8,6 @@ import dev.listeningpost.ingest.Signatures;
 import dev.listeningpost.ingest.discord.DiscordAdapter;
 import dev.listeningpost.ingest.discourse.DiscourseAdapter;
 import dev.listeningpost.ingest.github.GitHubAdapter;
-import dev.listeningpost.ingest.http.WebhookRequest;
 import dev.listeningpost.ingest.intercom.IntercomAdapter;
 import dev.listeningpost.ingest.meta.MetaAdapter;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
@@ -66,7 +66,7 @@ public class AdapterThroughputBenchmark {
   public String root;
 
   private ChannelAdapter adapter;
-  private WebhookRequest request;
+  private HttpRequest request;
   private ChannelContext context;
 
   @Setup
@@ -155,7 +155,7 @@ public class AdapterThroughputBenchmark {
       }
       default -> throw new IllegalArgumentException(channel);
     }
-    request = new WebhookRequest("POST", source == null ? path : path + "/" + source, h, Map.of(), body);
+    request = new HttpRequest("POST", source == null ? path : path + "/" + source, h, Map.of(), body);
     context = new ChannelContext(channel, source, NOW, new EnvironmentSecretResolver(env),
         new ConfiguredStaffDirectory("github:maria-acme, *:@acme.example"));
     // fail fast if the setup is wrong rather than measuring exceptions

@@ -1,5 +1,6 @@
 package dev.listeningpost.analyze.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +11,11 @@ import dev.listeningpost.analyze.themes.ThemeQueryService;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.store.StorageUnavailableException;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
+import dev.listeningpost.http.Problem;
+import dev.listeningpost.http.Route;
+import dev.listeningpost.http.RouteTable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,9 +39,11 @@ public class ReadApi {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private static final Duration MAX_RANGE = Duration.ofDays(366);
 
-  /** An HTTP answer. */
-  public record Response(int status, String contentType, String body) {
-  }
+  /** The routes template.yaml gives ReadApiFunction, each to its operation (the local stack checks they agree). */
+  public static final RouteTable ROUTES = new RouteTable(List.of(
+      new Route("GET", "/api/feedback", "feedback"),
+      new Route("GET", "/api/themes", "themes"),
+      new Route("GET", "/api/themes/{id}", "theme")));
 
   private final FeedbackStore feedback;
   private final ThemeQueryService themes;
@@ -47,48 +55,50 @@ public class ReadApi {
     this.clock = clock;
   }
 
-  /** Whether this API serves the path (so a caller can route other paths elsewhere). */
-  public static boolean serves(String path) {
-    return path.equals("/api/feedback") || path.equals("/api/themes") || path.startsWith("/api/themes/");
-  }
-
-  public Response handle(String method, String path, Map<String, String> query) {
-    if (!"GET".equals(method)) {
-      return problem(405, "method-not-allowed", "Method not allowed", "the read API answers GET only");
+  public HttpResponse handle(HttpRequest request) {
+    RouteTable.Lookup route = ROUTES.lookup(request.method(), request.path());
+    if (route.outcome() == RouteTable.Outcome.NOT_FOUND) {
+      return Problem.notFound("no route for " + request.method() + " " + safe(request.path()));
     }
+    if (route.outcome() != RouteTable.Outcome.MATCHED) {
+      return Problem.methodNotAllowed("the read API answers GET only");
+    }
+    Map<String, String> query = request.query();
     try {
-      if (path.equals("/api/feedback")) {
-        return feedback(query);
-      }
-      if (path.equals("/api/themes")) {
-        Period p = Period.parse(query.get("period"), clock);
-        ObjectNode out = JSON.createObjectNode();
-        out.put("from", p.from().toString());
-        out.put("until", p.until().toString());
-        ThemeQueryService.PeriodThemes view = themes.overview(p);
-        out.put("customerVolume", view.customerVolume());
-        out.put("previousCustomerVolume", view.previousCustomerVolume());
-        out.put("baselineCustomerVolume", view.baselineCustomerVolume());
-        out.put("baselinePeriods", view.baselinePeriods());
-        out.put("fastestRiser", view.fastestRiser());
-        out.set("themes", JSON.valueToTree(view.themes()));
-        return ok(out);
-      }
-      if (path.startsWith("/api/themes/")) {
-        String id = path.substring("/api/themes/".length());
-        Period p = Period.parse(query.get("period"), clock);
-        return themes.theme(id, p).map(d -> ok(JSON.valueToTree(d)))
-            .orElseGet(() -> problem(404, "unknown-theme", "Unknown theme", "no theme '" + safe(id) + "'"));
-      }
-      return problem(404, "not-found", "Not found", "no route for GET " + safe(path));
+      return switch (route.route().target()) {
+        case "feedback" -> feedback(query);
+        case "themes" -> themes(query);
+        default -> theme(route.param("id"), query);
+      };
     } catch (IllegalArgumentException e) {
-      return problem(400, "bad-request", "Bad request", e.getMessage());
+      return Problem.badRequest(e.getMessage());
     } catch (StorageUnavailableException e) {
-      return problem(503, "storage-unavailable", "Temporarily unavailable", "storage is unavailable; retry later");
+      return Problem.storageUnavailable("storage is unavailable; retry later");
     }
   }
 
-  private Response feedback(Map<String, String> q) {
+  private HttpResponse themes(Map<String, String> query) {
+    Period p = Period.parse(query.get("period"), clock);
+    ObjectNode out = JSON.createObjectNode();
+    out.put("from", p.from().toString());
+    out.put("until", p.until().toString());
+    ThemeQueryService.PeriodThemes view = themes.overview(p);
+    out.put("customerVolume", view.customerVolume());
+    out.put("previousCustomerVolume", view.previousCustomerVolume());
+    out.put("baselineCustomerVolume", view.baselineCustomerVolume());
+    out.put("baselinePeriods", view.baselinePeriods());
+    out.put("fastestRiser", view.fastestRiser());
+    out.set("themes", JSON.valueToTree(view.themes()));
+    return ok(out);
+  }
+
+  private HttpResponse theme(String id, Map<String, String> query) {
+    Period p = Period.parse(query.get("period"), clock);
+    return themes.theme(id, p).map(d -> ok(JSON.valueToTree(d)))
+        .orElseGet(() -> Problem.of(404, "unknown-theme", "Unknown theme", "no theme '" + safe(id) + "'"));
+  }
+
+  private HttpResponse feedback(Map<String, String> q) {
     Instant until = instant(q.get("until"), "until", clock.instant());
     Instant since = instant(q.get("since"), "since", until.minus(Duration.ofDays(7)));
     if (!since.isBefore(until)) {
@@ -153,18 +163,8 @@ public class ReadApi {
     }
   }
 
-  private static Response ok(com.fasterxml.jackson.databind.JsonNode body) {
-    return new Response(200, "application/json", body.toString());
-  }
-
-  /** RFC 9457 problem details. */
-  static Response problem(int status, String slug, String title, String detail) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("type", "https://listening-post.dev/problems/" + slug);
-    n.put("title", title);
-    n.put("status", status);
-    n.put("detail", detail);
-    return new Response(status, "application/problem+json", n.toString());
+  private static HttpResponse ok(JsonNode body) {
+    return HttpResponse.json(200, body.toString());
   }
 
   private static String safe(String s) {

@@ -57,6 +57,7 @@ class ReadApiHandlerIT {
       APIGatewayV2HTTPResponse missing = handler.execute(list);
       assertEquals(404, missing.getStatusCode());
       assertEquals("application/problem+json", missing.getHeaders().get("Content-Type"));
+      assertEquals("https://listening-post.dev/problems/unknown-theme", JSON.readTree(missing.getBody()).get("type").asText());
 
       list.setRawPath("/api/feedback");
       Map<String, String> bad = new HashMap<>(list.getQueryStringParameters());
@@ -67,7 +68,10 @@ class ReadApiHandlerIT {
       assertTrue(JSON.readTree(badRequest.getBody()).get("detail").asText().contains("since"));
 
       list.getRequestContext().getHttp().setMethod("DELETE");
-      assertEquals(405, handler.execute(list).getStatusCode());
+      APIGatewayV2HTTPResponse notAllowed = handler.execute(list);
+      assertEquals(405, notAllowed.getStatusCode());
+      assertEquals("https://listening-post.dev/problems/method-not-allowed",
+          JSON.readTree(notAllowed.getBody()).get("type").asText());
     }
   }
 }

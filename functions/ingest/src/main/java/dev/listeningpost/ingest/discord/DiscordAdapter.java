@@ -2,20 +2,20 @@ package dev.listeningpost.ingest.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Author;
 import dev.listeningpost.feedback.Feedback.Kind;
+import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Hashtags;
 import dev.listeningpost.feedback.RawPayloads;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.ChannelAdapter;
 import dev.listeningpost.ingest.ChannelContext;
 import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.Payloads;
 import dev.listeningpost.ingest.Signatures;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.ingest.WebhookException;
 import jakarta.inject.Singleton;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,7 @@ public class DiscordAdapter implements ChannelAdapter {
   }
 
   @Override
-  public void verify(WebhookRequest request, ChannelContext ctx) {
+  public void verify(HttpRequest request, ChannelContext ctx) {
     String signature = request.header("x-signature-ed25519");
     String timestamp = request.header("x-signature-timestamp");
     if (signature == null || timestamp == null) {
@@ -123,7 +123,7 @@ public class DiscordAdapter implements ChannelAdapter {
   }
 
   @Override
-  public Delivery parse(WebhookRequest request, ChannelContext ctx) {
+  public Delivery parse(HttpRequest request, ChannelContext ctx) {
     JsonNode root = Payloads.object(request.body());
     JsonNode typeNode = root.get("type");
     if (typeNode == null || !typeNode.isInt()) {
@@ -131,7 +131,7 @@ public class DiscordAdapter implements ChannelAdapter {
     }
     int type = typeNode.asInt();
     if (type == 1) {
-      return Delivery.answer(WebhookResponse.json(200, "{\"type\":1}"));
+      return Delivery.answer(HttpResponse.json(200, "{\"type\":1}"));
     }
     if (type != 2) {
       // Autocomplete and component interactions: nothing of ours uses them.
@@ -240,10 +240,10 @@ public class DiscordAdapter implements ChannelAdapter {
   }
 
   /** CHANNEL_MESSAGE_WITH_SOURCE (4), EPHEMERAL (64): only the person who used the command sees it. */
-  static WebhookResponse reply(String content) {
+  static HttpResponse reply(String content) {
     ObjectNode r = Payloads.mapper().createObjectNode();
     r.put("type", 4);
     r.putObject("data").put("content", content).put("flags", 64);
-    return WebhookResponse.json(200, r.toString());
+    return HttpResponse.json(200, r.toString());
   }
 }

@@ -1,13 +1,14 @@
 package dev.listeningpost.ingest.discourse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Author;
 import dev.listeningpost.feedback.Feedback.Kind;
 import dev.listeningpost.feedback.Feedback.ThreadRef;
+import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.Hashtags;
 import dev.listeningpost.feedback.RawPayloads;
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.ChannelAdapter;
 import dev.listeningpost.ingest.ChannelContext;
 import dev.listeningpost.ingest.Delivery;
@@ -15,9 +16,8 @@ import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.HtmlText;
 import dev.listeningpost.ingest.Payloads;
 import dev.listeningpost.ingest.Signatures;
+import dev.listeningpost.ingest.WebhookException;
 import dev.listeningpost.ingest.github.MarkdownText;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Instant;
@@ -47,13 +47,13 @@ public class DiscourseAdapter implements ChannelAdapter {
   }
 
   @Override
-  public void verify(WebhookRequest request, ChannelContext ctx) {
+  public void verify(HttpRequest request, ChannelContext ctx) {
     Signatures.requireBodySignature(request, ctx, "x-discourse-event-signature", SECRET,
         s -> "sha256=" + Signatures.hmacSha256Hex(s, request.body()));
   }
 
   @Override
-  public Delivery parse(WebhookRequest request, ChannelContext ctx) {
+  public Delivery parse(HttpRequest request, ChannelContext ctx) {
     String event = request.header("x-discourse-event");
     JsonNode root = Payloads.object(request.body());
     if (event == null || event.isBlank()) {
@@ -101,7 +101,7 @@ public class DiscourseAdapter implements ChannelAdapter {
   }
 
   private Feedback item(JsonNode post, String forum, String instance, String topicId, String postNumber,
-                        WebhookRequest request, ChannelContext ctx) {
+                        HttpRequest request, ChannelContext ctx) {
     String username = Payloads.text(post, "username", "post.");
     String userId = Payloads.text(post, "user_id", "post.");
     boolean staff = post.path("staff").asBoolean(false) || post.path("admin").asBoolean(false)
@@ -168,8 +168,8 @@ public class DiscourseAdapter implements ChannelAdapter {
   }
 
   @Override
-  public WebhookRequest replay(Feedback stored, byte[] body) {
-    return new WebhookRequest("POST", "/webhooks/" + CHANNEL, Map.of("content-type", "application/json",
+  public HttpRequest replay(Feedback stored, byte[] body) {
+    return new HttpRequest("POST", "/webhooks/" + CHANNEL, Map.of("content-type", "application/json",
         "x-discourse-event", "post_created", "x-discourse-instance", "https://" + stored.workspace(),
         "x-discourse-event-id", stored.deliveryId() == null ? "" : stored.deliveryId()), Map.of(), body);
   }

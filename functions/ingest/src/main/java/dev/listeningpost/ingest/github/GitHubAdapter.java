@@ -1,21 +1,21 @@
 package dev.listeningpost.ingest.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Author;
 import dev.listeningpost.feedback.Feedback.Kind;
 import dev.listeningpost.feedback.Feedback.ThreadRef;
+import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.Hashtags;
 import dev.listeningpost.feedback.RawPayloads;
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.ChannelAdapter;
 import dev.listeningpost.ingest.ChannelContext;
 import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.Payloads;
 import dev.listeningpost.ingest.Signatures;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.WebhookException;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
@@ -47,13 +47,13 @@ public class GitHubAdapter implements ChannelAdapter {
   }
 
   @Override
-  public void verify(WebhookRequest request, ChannelContext ctx) {
+  public void verify(HttpRequest request, ChannelContext ctx) {
     Signatures.requireBodySignature(request, ctx, "x-hub-signature-256", SECRET,
         s -> "sha256=" + Signatures.hmacSha256Hex(s, request.body()));
   }
 
   @Override
-  public Delivery parse(WebhookRequest request, ChannelContext ctx) {
+  public Delivery parse(HttpRequest request, ChannelContext ctx) {
     String event = request.header("x-github-event");
     if (event == null || event.isBlank()) {
       throw WebhookException.malformed("missing X-GitHub-Event header");
@@ -94,7 +94,7 @@ public class GitHubAdapter implements ChannelAdapter {
   }
 
   private Feedback item(String event, JsonNode root, JsonNode object, JsonNode user, String repo, String sourceId,
-                        WebhookRequest request, ChannelContext ctx) {
+                        HttpRequest request, ChannelContext ctx) {
     String userId = Payloads.text(user, "id", "user.");
     String login = Payloads.optText(user, "login");
     String association = Payloads.optText(object, "author_association");
@@ -167,10 +167,10 @@ public class GitHubAdapter implements ChannelAdapter {
   }
 
   @Override
-  public WebhookRequest replay(Feedback stored, byte[] body) {
+  public HttpRequest replay(Feedback stored, byte[] body) {
     String prefix = stored.sourceId() == null ? "" : stored.sourceId().substring(0, Math.max(0, stored.sourceId().indexOf(':')));
     String event = "issue".equals(prefix) ? "issues" : prefix;
-    return new WebhookRequest("POST", "/webhooks/" + CHANNEL, Map.of("content-type", "application/json",
+    return new HttpRequest("POST", "/webhooks/" + CHANNEL, Map.of("content-type", "application/json",
         "x-github-event", event, "x-github-delivery", stored.deliveryId() == null ? "" : stored.deliveryId()),
         Map.of(), body);
   }

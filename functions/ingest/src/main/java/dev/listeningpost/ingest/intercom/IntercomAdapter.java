@@ -1,13 +1,14 @@
 package dev.listeningpost.ingest.intercom;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Author;
 import dev.listeningpost.feedback.Feedback.Kind;
 import dev.listeningpost.feedback.Feedback.ThreadRef;
+import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.Hashtags;
 import dev.listeningpost.feedback.RawPayloads;
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.ChannelAdapter;
 import dev.listeningpost.ingest.ChannelContext;
 import dev.listeningpost.ingest.Delivery;
@@ -15,8 +16,7 @@ import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.HtmlText;
 import dev.listeningpost.ingest.Payloads;
 import dev.listeningpost.ingest.Signatures;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.WebhookException;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,13 +51,13 @@ public class IntercomAdapter implements ChannelAdapter {
   }
 
   @Override
-  public void verify(WebhookRequest request, ChannelContext ctx) {
+  public void verify(HttpRequest request, ChannelContext ctx) {
     Signatures.requireBodySignature(request, ctx, "x-hub-signature", SECRET,
         s -> "sha1=" + Signatures.hmacSha1Hex(s, request.body()));
   }
 
   @Override
-  public Delivery parse(WebhookRequest request, ChannelContext ctx) {
+  public Delivery parse(HttpRequest request, ChannelContext ctx) {
     JsonNode root = Payloads.object(request.body());
     String type = Payloads.text(root, "type", "");
     if (!"notification_event".equals(type)) {

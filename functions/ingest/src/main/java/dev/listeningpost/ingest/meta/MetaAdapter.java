@@ -1,22 +1,22 @@
 package dev.listeningpost.ingest.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Author;
 import dev.listeningpost.feedback.Feedback.Kind;
 import dev.listeningpost.feedback.Feedback.ThreadRef;
+import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.Hashtags;
 import dev.listeningpost.feedback.RawPayloads;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.ChannelAdapter;
 import dev.listeningpost.ingest.ChannelContext;
 import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.Payloads;
 import dev.listeningpost.ingest.Signatures;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.ingest.WebhookException;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ public class MetaAdapter implements ChannelAdapter {
   }
 
   @Override
-  public WebhookResponse handshake(WebhookRequest request, ChannelContext ctx) {
+  public HttpResponse handshake(HttpRequest request, ChannelContext ctx) {
     String mode = request.query().get("hub.mode");
     String token = request.query().get("hub.verify_token");
     String challenge = request.query().get("hub.challenge");
@@ -62,17 +62,17 @@ public class MetaAdapter implements ChannelAdapter {
     if (!ok) {
       throw WebhookException.forbidden("hub.verify_token does not match the configured verify token");
     }
-    return WebhookResponse.text(200, challenge);
+    return HttpResponse.text(200, challenge);
   }
 
   @Override
-  public void verify(WebhookRequest request, ChannelContext ctx) {
+  public void verify(HttpRequest request, ChannelContext ctx) {
     Signatures.requireBodySignature(request, ctx, "x-hub-signature-256", SECRET,
         s -> "sha256=" + Signatures.hmacSha256Hex(s, request.body()));
   }
 
   @Override
-  public Delivery parse(WebhookRequest request, ChannelContext ctx) {
+  public Delivery parse(HttpRequest request, ChannelContext ctx) {
     JsonNode root = Payloads.object(request.body());
     String object = Payloads.text(root, "object", "");
     if (!"page".equals(object) && !"instagram".equals(object)) {

@@ -2,22 +2,22 @@ package dev.listeningpost.ingest.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Author;
 import dev.listeningpost.feedback.Feedback.Kind;
 import dev.listeningpost.feedback.Feedback.ThreadRef;
+import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.Hashtags;
 import dev.listeningpost.feedback.RawPayloads;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.ChannelAdapter;
 import dev.listeningpost.ingest.ChannelContext;
 import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.Payloads;
 import dev.listeningpost.ingest.Signatures;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.ingest.WebhookException;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,7 +54,7 @@ public class SlackAdapter implements ChannelAdapter {
   }
 
   @Override
-  public void verify(WebhookRequest request, ChannelContext ctx) {
+  public void verify(HttpRequest request, ChannelContext ctx) {
     String signature = request.header("x-slack-signature");
     String timestamp = request.header("x-slack-request-timestamp");
     if (signature == null || timestamp == null) {
@@ -70,13 +70,13 @@ public class SlackAdapter implements ChannelAdapter {
   }
 
   @Override
-  public Delivery parse(WebhookRequest request, ChannelContext ctx) {
+  public Delivery parse(HttpRequest request, ChannelContext ctx) {
     JsonNode root = Payloads.object(request.body());
     String type = Payloads.text(root, "type", "");
     switch (type) {
       case "url_verification":
         String challenge = Payloads.text(root, "challenge", "");
-        return Delivery.answer(WebhookResponse.json(200,
+        return Delivery.answer(HttpResponse.json(200,
             Payloads.mapper().createObjectNode().put("challenge", challenge).toString()));
       case "event_callback":
         return event(root, request, ctx);
@@ -85,7 +85,7 @@ public class SlackAdapter implements ChannelAdapter {
     }
   }
 
-  private Delivery event(JsonNode root, WebhookRequest request, ChannelContext ctx) {
+  private Delivery event(JsonNode root, HttpRequest request, ChannelContext ctx) {
     JsonNode event = root.get("event");
     if (event == null || !event.isObject()) {
       throw WebhookException.malformed("missing object 'event'");

@@ -1,19 +1,19 @@
 package dev.listeningpost.ingest.typeform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Author;
 import dev.listeningpost.feedback.Feedback.Kind;
+import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Hashtags;
 import dev.listeningpost.feedback.RawPayloads;
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.ChannelAdapter;
 import dev.listeningpost.ingest.ChannelContext;
 import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.Payloads;
 import dev.listeningpost.ingest.Signatures;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.WebhookException;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,13 +51,13 @@ public class TypeformAdapter implements ChannelAdapter {
   }
 
   @Override
-  public void verify(WebhookRequest request, ChannelContext ctx) {
+  public void verify(HttpRequest request, ChannelContext ctx) {
     Signatures.requireBodySignature(request, ctx, "typeform-signature", SECRET,
         s -> "sha256=" + Signatures.hmacSha256Base64(s, request.body()));
   }
 
   @Override
-  public Delivery parse(WebhookRequest request, ChannelContext ctx) {
+  public Delivery parse(HttpRequest request, ChannelContext ctx) {
     JsonNode root = Payloads.object(request.body());
     String type = Payloads.text(root, "event_type", "");
     if (!"form_response".equals(type)) {

@@ -1,20 +1,20 @@
 package dev.listeningpost.ingest.widget;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Author;
 import dev.listeningpost.feedback.Feedback.Kind;
+import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Hashtags;
 import dev.listeningpost.feedback.RawPayloads;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.ChannelAdapter;
 import dev.listeningpost.ingest.ChannelContext;
 import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.Payloads;
 import dev.listeningpost.ingest.Signatures;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.ingest.WebhookException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.security.MessageDigest;
@@ -64,7 +64,7 @@ public class WidgetAdapter implements ChannelAdapter {
   }
 
   @Override
-  public void verify(WebhookRequest request, ChannelContext ctx) {
+  public void verify(HttpRequest request, ChannelContext ctx) {
     String key = request.header("x-api-key");
     String signature = request.header("x-signature");
     String credential;
@@ -94,7 +94,7 @@ public class WidgetAdapter implements ChannelAdapter {
   }
 
   @Override
-  public Delivery parse(WebhookRequest request, ChannelContext ctx) {
+  public Delivery parse(HttpRequest request, ChannelContext ctx) {
     JsonNode root = Payloads.object(request.body());
     JsonNode textNode = root.get("text");
     if (textNode == null || !textNode.isTextual() || textNode.asText().isBlank()) {
@@ -156,19 +156,19 @@ public class WidgetAdapter implements ChannelAdapter {
   }
 
   @Override
-  public WebhookResponse preflight(WebhookRequest request, ChannelContext ctx) {
+  public HttpResponse preflight(HttpRequest request, ChannelContext ctx) {
     String origin = request.header("origin");
     if (origin == null || !allowed(origin, ctx)) {
       throw WebhookException.forbidden("origin is not allowed for this source");
     }
-    return new WebhookResponse(204, "text/plain; charset=utf-8", "", Map.of(
+    return new HttpResponse(204, "text/plain; charset=utf-8", "", Map.of(
         "Access-Control-Allow-Methods", "POST, OPTIONS",
         "Access-Control-Allow-Headers", "Content-Type, X-Api-Key, X-Signature",
         "Access-Control-Max-Age", "600"));
   }
 
   @Override
-  public Map<String, String> responseHeaders(WebhookRequest request, ChannelContext ctx) {
+  public Map<String, String> responseHeaders(HttpRequest request, ChannelContext ctx) {
     String origin = request.header("origin");
     if (origin == null || !allowed(origin, ctx)) {
       return Map.of();

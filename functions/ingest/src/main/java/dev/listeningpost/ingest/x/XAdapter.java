@@ -1,13 +1,15 @@
 package dev.listeningpost.ingest.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Author;
 import dev.listeningpost.feedback.Feedback.Kind;
 import dev.listeningpost.feedback.Feedback.ThreadRef;
+import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.Hashtags;
 import dev.listeningpost.feedback.RawPayloads;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.ChannelAdapter;
 import dev.listeningpost.ingest.ChannelContext;
 import dev.listeningpost.ingest.Delivery;
@@ -15,9 +17,7 @@ import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.HtmlText;
 import dev.listeningpost.ingest.Payloads;
 import dev.listeningpost.ingest.Signatures;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.ingest.WebhookException;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -50,7 +50,7 @@ public class XAdapter implements ChannelAdapter {
   }
 
   @Override
-  public WebhookResponse handshake(WebhookRequest request, ChannelContext ctx) {
+  public HttpResponse handshake(HttpRequest request, ChannelContext ctx) {
     String token = request.query().get("crc_token");
     if (token == null || token.isEmpty()) {
       throw WebhookException.malformed("missing query parameter 'crc_token'");
@@ -58,17 +58,17 @@ public class XAdapter implements ChannelAdapter {
     // X checks the answer against its current consumer secret: answer with the current one.
     String secret = Signatures.requireSecrets(ctx, SECRET).get(0);
     String answer = "sha256=" + Signatures.hmacSha256Base64(secret, token.getBytes(StandardCharsets.UTF_8));
-    return WebhookResponse.json(200, Payloads.mapper().createObjectNode().put("response_token", answer).toString());
+    return HttpResponse.json(200, Payloads.mapper().createObjectNode().put("response_token", answer).toString());
   }
 
   @Override
-  public void verify(WebhookRequest request, ChannelContext ctx) {
+  public void verify(HttpRequest request, ChannelContext ctx) {
     Signatures.requireBodySignature(request, ctx, "x-twitter-webhooks-signature", SECRET,
         s -> "sha256=" + Signatures.hmacSha256Base64(s, request.body()));
   }
 
   @Override
-  public Delivery parse(WebhookRequest request, ChannelContext ctx) {
+  public Delivery parse(HttpRequest request, ChannelContext ctx) {
     JsonNode root = Payloads.object(request.body());
     JsonNode creates = root.get("tweet_create_events");
     JsonNode deletes = root.get("tweet_delete_events");

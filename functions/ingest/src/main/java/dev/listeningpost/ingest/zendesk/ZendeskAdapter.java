@@ -1,13 +1,14 @@
 package dev.listeningpost.ingest.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Author;
 import dev.listeningpost.feedback.Feedback.Kind;
 import dev.listeningpost.feedback.Feedback.ThreadRef;
+import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.Hashtags;
 import dev.listeningpost.feedback.RawPayloads;
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.ChannelAdapter;
 import dev.listeningpost.ingest.ChannelContext;
 import dev.listeningpost.ingest.Delivery;
@@ -15,8 +16,7 @@ import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.HtmlText;
 import dev.listeningpost.ingest.Payloads;
 import dev.listeningpost.ingest.Signatures;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.WebhookException;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,7 +49,7 @@ public class ZendeskAdapter implements ChannelAdapter {
   }
 
   @Override
-  public void verify(WebhookRequest request, ChannelContext ctx) {
+  public void verify(HttpRequest request, ChannelContext ctx) {
     String signature = request.header("x-zendesk-webhook-signature");
     String timestamp = request.header("x-zendesk-webhook-signature-timestamp");
     if (signature == null || timestamp == null) {
@@ -70,7 +70,7 @@ public class ZendeskAdapter implements ChannelAdapter {
   }
 
   @Override
-  public Delivery parse(WebhookRequest request, ChannelContext ctx) {
+  public Delivery parse(HttpRequest request, ChannelContext ctx) {
     JsonNode root = Payloads.object(request.body());
     String type = Payloads.text(root, "type", "");
     String account = workspace(root, ctx);
@@ -90,7 +90,7 @@ public class ZendeskAdapter implements ChannelAdapter {
     return account == null ? CHANNEL : account;
   }
 
-  private Delivery ticket(JsonNode root, String account, WebhookRequest request, ChannelContext ctx) {
+  private Delivery ticket(JsonNode root, String account, HttpRequest request, ChannelContext ctx) {
     JsonNode detail = Payloads.object(root, "detail", "");
     String ticketId = Payloads.text(detail, "id", "detail.");
     String subject = Payloads.optText(detail, "subject");
@@ -106,7 +106,7 @@ public class ZendeskAdapter implements ChannelAdapter {
     return Delivery.of(new FeedbackChange.Create(item));
   }
 
-  private Delivery comment(JsonNode root, String account, WebhookRequest request, ChannelContext ctx) {
+  private Delivery comment(JsonNode root, String account, HttpRequest request, ChannelContext ctx) {
     JsonNode detail = Payloads.object(root, "detail", "");
     String ticketId = Payloads.text(detail, "id", "detail.");
     JsonNode comment = Payloads.object(Payloads.object(root, "event", ""), "comment", "event.");
@@ -136,7 +136,7 @@ public class ZendeskAdapter implements ChannelAdapter {
     return Delivery.of(new FeedbackChange.Create(item));
   }
 
-  private Delivery satisfaction(JsonNode root, String account, WebhookRequest request, ChannelContext ctx) {
+  private Delivery satisfaction(JsonNode root, String account, HttpRequest request, ChannelContext ctx) {
     String ticketId = Payloads.text(root, "ticket_id", "");
     String rating = Payloads.text(root, "rating", "");
     Double score = score(rating);
@@ -182,7 +182,7 @@ public class ZendeskAdapter implements ChannelAdapter {
   }
 
   private static Feedback.Builder base(String account, String sourceId, String text, JsonNode root,
-                                       WebhookRequest request, ChannelContext ctx) {
+                                       HttpRequest request, ChannelContext ctx) {
     return Feedback.builder()
         .channel(CHANNEL)
         .workspace(account)

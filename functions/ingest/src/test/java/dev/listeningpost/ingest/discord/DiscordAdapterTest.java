@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.ChannelFixtures;
 import dev.listeningpost.ingest.Contexts;
 import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.TestRequests;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.WebhookException;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class DiscordAdapterTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Delivery parse(String file) {
-    WebhookRequest r = TestRequests.discord(ChannelFixtures.DISCORD, Contexts.NOW, TestRequests.event("ingest/discord/" + file));
+    HttpRequest r = TestRequests.discord(ChannelFixtures.DISCORD, Contexts.NOW, TestRequests.event("ingest/discord/" + file));
     discord.verify(r, Contexts.of("discord"));
     return discord.parse(r, Contexts.of("discord"));
   }
@@ -87,7 +87,7 @@ class DiscordAdapterTest {
 
   @Test
   void badSignatureEncodingsAre401() {
-    WebhookRequest r = TestRequests.discord(ChannelFixtures.DISCORD, Contexts.NOW, TestRequests.event("ingest/discord/ping.json"));
+    HttpRequest r = TestRequests.discord(ChannelFixtures.DISCORD, Contexts.NOW, TestRequests.event("ingest/discord/ping.json"));
     assertEquals(401, assertThrows(WebhookException.class,
         () -> discord.verify(TestRequests.withHeader(r, "X-Signature-Ed25519", "zz"), Contexts.of("discord"))).status());
     assertEquals(401, assertThrows(WebhookException.class,

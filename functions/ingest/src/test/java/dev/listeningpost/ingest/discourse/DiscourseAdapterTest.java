@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.ChannelFixtures;
 import dev.listeningpost.ingest.Contexts;
 import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.TestRequests;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.WebhookException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class DiscourseAdapterTest {
   private static final String ROOT = FeedbackIds.of("discourse", "forum.example.com", "t1234/p1");
 
   private Delivery parse(String event, String file) {
-    WebhookRequest r = TestRequests.discourse(ChannelFixtures.DISCOURSE, event, TestRequests.event("ingest/discourse/" + file));
+    HttpRequest r = TestRequests.discourse(ChannelFixtures.DISCOURSE, event, TestRequests.event("ingest/discourse/" + file));
     discourse.verify(r, Contexts.of("discourse"));
     return discourse.parse(r, Contexts.of("discourse"));
   }
@@ -69,7 +69,7 @@ class DiscourseAdapterTest {
     assertEquals("automated author", parse("post_created", "post-created-system.json").note());
     assertTrue(parse("ping", "ping.json").changes().isEmpty());
     assertTrue(parse("topic_created", "topic-created.json").changes().isEmpty());
-    WebhookRequest noEvent = TestRequests.withHeader(TestRequests.discourse(ChannelFixtures.DISCOURSE, "post_created",
+    HttpRequest noEvent = TestRequests.withHeader(TestRequests.discourse(ChannelFixtures.DISCOURSE, "post_created",
         TestRequests.event("ingest/discourse/post-created.json")), "x-discourse-event", null);
     assertEquals(400, assertThrows(WebhookException.class, () -> discourse.parse(noEvent, Contexts.of("discourse"))).status());
   }

@@ -9,14 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.ChannelFixtures;
 import dev.listeningpost.ingest.Contexts;
 import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.Signatures;
 import dev.listeningpost.ingest.TestRequests;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.WebhookException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -26,7 +26,7 @@ class GitHubAdapterTest {
   private final GitHubAdapter github = new GitHubAdapter();
 
   private Delivery parse(String event, String file) {
-    WebhookRequest r = TestRequests.github(ChannelFixtures.GITHUB, event, "d-1", TestRequests.event("ingest/github/" + file));
+    HttpRequest r = TestRequests.github(ChannelFixtures.GITHUB, event, "d-1", TestRequests.event("ingest/github/" + file));
     github.verify(r, Contexts.of("github"));
     return github.parse(r, Contexts.of("github", null, ChannelFixtures.env(), "github:sam-k"));
   }
@@ -41,7 +41,7 @@ class GitHubAdapterTest {
     byte[] body = "Hello, World!".getBytes(StandardCharsets.UTF_8);
     assertEquals("757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17",
         Signatures.hmacSha256Hex("It's a Secret to Everybody", body));
-    WebhookRequest r = new WebhookRequest("POST", "/webhooks/github", Map.of("X-Hub-Signature-256",
+    HttpRequest r = new HttpRequest("POST", "/webhooks/github", Map.of("X-Hub-Signature-256",
         "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"), Map.of(), body);
     github.verify(r, Contexts.of("github", null, Map.of("GITHUB_WEBHOOK_SECRET", "It's a Secret to Everybody"), ""));
     assertEquals(401, assertThrows(WebhookException.class, () -> github.verify(r,
@@ -112,7 +112,7 @@ class GitHubAdapterTest {
     assertTrue(parse("ping", "ping.json").changes().isEmpty());
     assertTrue(parse("issues", "issues-labeled.json").note().contains("labeled"));
     assertTrue(parse("star", "ping.json").changes().isEmpty());
-    WebhookRequest noEvent = TestRequests.withHeader(TestRequests.github(ChannelFixtures.GITHUB, "issues", "d",
+    HttpRequest noEvent = TestRequests.withHeader(TestRequests.github(ChannelFixtures.GITHUB, "issues", "d",
         TestRequests.event("ingest/github/issues-opened.json")), "x-github-event", null);
     assertEquals(400, assertThrows(WebhookException.class, () -> github.parse(noEvent, Contexts.of("github"))).status());
   }

@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.ChannelFixtures;
 import dev.listeningpost.ingest.Contexts;
 import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.TestRequests;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.WebhookException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -26,7 +26,7 @@ class IntercomAdapterTest {
   private static final String CONVERSATION = FeedbackIds.of("intercom", "abc12def", "conversation:147000000123456");
 
   private Delivery parse(String file) {
-    WebhookRequest r = TestRequests.intercom(ChannelFixtures.INTERCOM, TestRequests.event("ingest/intercom/" + file));
+    HttpRequest r = TestRequests.intercom(ChannelFixtures.INTERCOM, TestRequests.event("ingest/intercom/" + file));
     intercom.verify(r, Contexts.of("intercom"));
     return intercom.parse(r, Contexts.of("intercom"));
   }
@@ -35,7 +35,7 @@ class IntercomAdapterTest {
   void verifiesSha1SignaturesAgainstAnIndependentlyComputedValue() {
     // HMAC-SHA1("intercom-client-secret", body) computed with Python's hmac module
     byte[] body = "{\"type\":\"notification_event\",\"topic\":\"ping\"}".getBytes(StandardCharsets.UTF_8);
-    WebhookRequest r = new WebhookRequest("POST", "/webhooks/intercom",
+    HttpRequest r = new HttpRequest("POST", "/webhooks/intercom",
         Map.of("X-Hub-Signature", "sha1=9e8917a4fdd555230bacda28c913e3e456660272"), Map.of(), body);
     intercom.verify(r, Contexts.of("intercom", null, Map.of("INTERCOM_CLIENT_SECRET", "intercom-client-secret"), ""));
     assertThrows(WebhookException.class, () -> intercom.verify(r, Contexts.of("intercom")));

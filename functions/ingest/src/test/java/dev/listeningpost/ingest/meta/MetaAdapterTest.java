@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.ChannelFixtures;
 import dev.listeningpost.ingest.Contexts;
 import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.TestRequests;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.ingest.WebhookException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,25 +24,25 @@ class MetaAdapterTest {
   private static final String PAGE = "104400112233445";
 
   private Delivery parse(String file) {
-    WebhookRequest r = TestRequests.meta(ChannelFixtures.META, TestRequests.event("ingest/meta/" + file));
+    HttpRequest r = TestRequests.meta(ChannelFixtures.META, TestRequests.event("ingest/meta/" + file));
     meta.verify(r, Contexts.of("meta"));
     return meta.parse(r, Contexts.of("meta"));
   }
 
-  private static WebhookRequest subscribe(String token) {
-    return new WebhookRequest("GET", "/webhooks/meta", Map.of(),
+  private static HttpRequest subscribe(String token) {
+    return new HttpRequest("GET", "/webhooks/meta", Map.of(),
         Map.of("hub.mode", "subscribe", "hub.verify_token", token, "hub.challenge", "1158201444"), null);
   }
 
   @Test
   void echoesTheChallengeOnlyForTheConfiguredVerifyToken() {
-    WebhookResponse ok = meta.handshake(subscribe(ChannelFixtures.META_VERIFY), Contexts.of("meta"));
+    HttpResponse ok = meta.handshake(subscribe(ChannelFixtures.META_VERIFY), Contexts.of("meta"));
     assertEquals(200, ok.status());
     assertEquals("1158201444", ok.body());
     assertTrue(ok.contentType().startsWith("text/plain"));
     assertEquals(403, assertThrows(WebhookException.class, () -> meta.handshake(subscribe("guess"), Contexts.of("meta"))).status());
     assertEquals(403, assertThrows(WebhookException.class, () -> meta.handshake(
-        new WebhookRequest("GET", "/webhooks/meta", Map.of(), Map.of("hub.challenge", "1"), null), Contexts.of("meta"))).status());
+        new HttpRequest("GET", "/webhooks/meta", Map.of(), Map.of("hub.challenge", "1"), null), Contexts.of("meta"))).status());
   }
 
   @Test

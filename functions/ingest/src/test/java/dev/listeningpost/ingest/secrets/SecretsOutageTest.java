@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.IngestSettings;
 import dev.listeningpost.ingest.TestRequests;
 import dev.listeningpost.ingest.WebhookService;
-import dev.listeningpost.ingest.http.WebhookResponse;
 import dev.listeningpost.ingest.slack.SlackAdapter;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
 import java.net.URI;
@@ -55,7 +55,7 @@ class SecretsOutageTest {
     WebhookService service = new WebhookService(List.of(new SlackAdapter()),
         new FeedbackStore(deadDynamo, "feedback-x", FeedbackSchema.create(Duration.ZERO)), down,
         new ConfiguredStaffDirectory(""), IngestSettings.DEFAULTS, Clock.fixed(now, ZoneOffset.UTC));
-    WebhookResponse r = service.handle(TestRequests.slack("any", now, TestRequests.event("ingest/slack/message.json")));
+    HttpResponse r = service.handle(TestRequests.slack("any", now, TestRequests.event("ingest/slack/message.json")));
     assertEquals(503, r.status());
     assertEquals("5", r.headers().get("Retry-After"));
     assertEquals("application/problem+json", r.contentType());

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.ChannelContext;
 import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.TestRequests;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.WebhookException;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
 import java.nio.charset.StandardCharsets;
@@ -42,13 +42,13 @@ class SlackAdapterTest {
         + "&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="
         + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
         + "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
-    WebhookRequest request = new WebhookRequest("POST", "/webhooks/slack", Map.of(
+    HttpRequest request = new HttpRequest("POST", "/webhooks/slack", Map.of(
         "X-Slack-Request-Timestamp", "1531420618",
         "X-Slack-Signature", "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503"),
         Map.of(), body.getBytes(StandardCharsets.UTF_8));
     slack.verify(request, ctx(Instant.ofEpochSecond(1531420618 + 30)));
 
-    WebhookRequest tampered = new WebhookRequest("POST", "/webhooks/slack", request.headers(), Map.of(),
+    HttpRequest tampered = new HttpRequest("POST", "/webhooks/slack", request.headers(), Map.of(),
         body.replace("roadrunner", "coyote").getBytes(StandardCharsets.UTF_8));
     assertEquals(401, assertThrows(WebhookException.class,
         () -> slack.verify(tampered, ctx(Instant.ofEpochSecond(1531420618)))).status());
@@ -64,7 +64,7 @@ class SlackAdapterTest {
     assertThrows(WebhookException.class,
         () -> slack.verify(TestRequests.slack(SECRET, now.plusSeconds(301), body), ctx(now)));
     WebhookException missing = assertThrows(WebhookException.class, () -> slack.verify(
-        new WebhookRequest("POST", "/webhooks/slack", Map.of("content-type", "application/json"), Map.of(), body), ctx(now)));
+        new HttpRequest("POST", "/webhooks/slack", Map.of("content-type", "application/json"), Map.of(), body), ctx(now)));
     assertEquals(401, missing.status());
     WebhookException unconfigured = assertThrows(WebhookException.class,
         () -> slack.verify(TestRequests.slack(SECRET, now, body), ctx(now, Map.of())));

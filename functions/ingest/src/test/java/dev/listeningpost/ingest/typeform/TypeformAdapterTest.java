@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.ChannelFixtures;
 import dev.listeningpost.ingest.Contexts;
 import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.TestRequests;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.WebhookException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -24,7 +24,7 @@ class TypeformAdapterTest {
   private final TypeformAdapter typeform = new TypeformAdapter();
 
   private Delivery parse(String file, String staff) {
-    WebhookRequest r = TestRequests.typeform(ChannelFixtures.TYPEFORM, TestRequests.event("ingest/typeform/" + file));
+    HttpRequest r = TestRequests.typeform(ChannelFixtures.TYPEFORM, TestRequests.event("ingest/typeform/" + file));
     typeform.verify(r, Contexts.of("typeform"));
     return typeform.parse(r, Contexts.of("typeform", null, ChannelFixtures.env(), staff));
   }
@@ -33,7 +33,7 @@ class TypeformAdapterTest {
   void verifiesBase64SignaturesAgainstAnIndependentlyComputedValue() {
     // "sha256=" + base64(HMAC-SHA256("typeform-secret", body)) computed with Python's hmac module
     byte[] body = "{\"event_type\":\"form_response\"}".getBytes(StandardCharsets.UTF_8);
-    WebhookRequest r = new WebhookRequest("POST", "/webhooks/typeform",
+    HttpRequest r = new HttpRequest("POST", "/webhooks/typeform",
         Map.of("Typeform-Signature", "sha256=ccOJ1IxNlv5QQl8sn1KA38fn+VH1wMJR9b1DGamNjBs="), Map.of(), body);
     typeform.verify(r, Contexts.of("typeform", null, Map.of("TYPEFORM_WEBHOOK_SECRET", "typeform-secret"), ""));
     assertThrows(WebhookException.class, () -> typeform.verify(r,

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.ChannelContext;
 import dev.listeningpost.ingest.ChannelFixtures;
 import dev.listeningpost.ingest.Contexts;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.TestRequests;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.WebhookException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,18 +24,18 @@ class WidgetAdapterTest {
   private final ChannelContext ctx = Contexts.of("widget", "acme");
 
   private Feedback parse(String body) {
-    WebhookRequest r = TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, body.getBytes(StandardCharsets.UTF_8));
+    HttpRequest r = TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, body.getBytes(StandardCharsets.UTF_8));
     return assertInstanceOf(FeedbackChange.Create.class, widget.parse(r, ctx).changes().get(0)).item();
   }
 
   private int status(String body) {
-    WebhookRequest r = TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, body.getBytes(StandardCharsets.UTF_8));
+    HttpRequest r = TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, body.getBytes(StandardCharsets.UTF_8));
     return assertThrows(WebhookException.class, () -> widget.parse(r, ctx)).status();
   }
 
   @Test
   void theDocumentedSchemaMapsToAnItem() {
-    WebhookRequest r = TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, TestRequests.event("ingest/widget/feedback.json"));
+    HttpRequest r = TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, TestRequests.event("ingest/widget/feedback.json"));
     Feedback f = assertInstanceOf(FeedbackChange.Create.class, new WidgetAdapter().parse(r, ctx).changes().get(0)).item();
     assertEquals(FeedbackIds.of("widget", "acme", "web-2025-11-21-000123"), f.id());
     assertEquals(8.0, f.score());
@@ -87,12 +87,12 @@ class WidgetAdapterTest {
 
   @Test
   void corsOnlyForAllowedOrigins() {
-    WebhookRequest pre = TestRequests.withHeader(new WebhookRequest("OPTIONS", "/webhooks/widget/acme",
+    HttpRequest pre = TestRequests.withHeader(new HttpRequest("OPTIONS", "/webhooks/widget/acme",
         java.util.Map.of("Origin", "https://app.example.com"), java.util.Map.of(), null), "x", null);
     assertEquals(204, widget.preflight(pre, ctx).status());
     assertTrue(widget.preflight(pre, ctx).headers().get("Access-Control-Allow-Headers").contains("X-Api-Key"));
     assertEquals("https://app.example.com", widget.responseHeaders(pre, ctx).get("Access-Control-Allow-Origin"));
-    WebhookRequest evil = TestRequests.withHeader(pre, "Origin", "https://evil.example");
+    HttpRequest evil = TestRequests.withHeader(pre, "Origin", "https://evil.example");
     assertEquals(403, assertThrows(WebhookException.class, () -> widget.preflight(evil, ctx)).status());
     assertTrue(widget.responseHeaders(evil, ctx).isEmpty());
   }

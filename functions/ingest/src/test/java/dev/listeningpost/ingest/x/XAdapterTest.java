@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.ChannelFixtures;
 import dev.listeningpost.ingest.Contexts;
 import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.TestRequests;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
-import dev.listeningpost.ingest.http.WebhookResponse;
+import dev.listeningpost.ingest.WebhookException;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class XAdapterTest {
   private final XAdapter x = new XAdapter();
 
   private Delivery parse(String file) {
-    WebhookRequest r = TestRequests.x(ChannelFixtures.X, TestRequests.event("ingest/x/" + file));
+    HttpRequest r = TestRequests.x(ChannelFixtures.X, TestRequests.event("ingest/x/" + file));
     x.verify(r, Contexts.of("x"));
     return x.parse(r, Contexts.of("x"));
   }
@@ -33,14 +33,14 @@ class XAdapterTest {
   void answersTheCrcWithAnIndependentlyComputedToken() {
     // X's sample consumer secret and crc_token (developer docs' CRC examples); the expected token was
     // computed with Python's hmac + base64 modules.
-    WebhookRequest crc = new WebhookRequest("GET", "/webhooks/x", Map.of(),
+    HttpRequest crc = new HttpRequest("GET", "/webhooks/x", Map.of(),
         Map.of("crc_token", "9b4507b3-9040-4669-9ca3-6b94edb50553"), null);
-    WebhookResponse r = x.handshake(crc, Contexts.of("x", null,
+    HttpResponse r = x.handshake(crc, Contexts.of("x", null,
         Map.of("X_CONSUMER_SECRET", "z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu"), ""));
     assertEquals(200, r.status());
     assertEquals("{\"response_token\":\"sha256=Cytd4Sq+NvEcV3MMrXxWJGJx5A+y/lXzzU2Maartkx8=\"}", r.body());
     assertEquals(400, assertThrows(WebhookException.class,
-        () -> x.handshake(new WebhookRequest("GET", "/webhooks/x", Map.of(), Map.of(), null), Contexts.of("x"))).status());
+        () -> x.handshake(new HttpRequest("GET", "/webhooks/x", Map.of(), Map.of(), null), Contexts.of("x"))).status());
   }
 
   @Test

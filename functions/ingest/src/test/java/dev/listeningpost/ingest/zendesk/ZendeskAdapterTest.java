@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
+import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.ingest.ChannelFixtures;
 import dev.listeningpost.ingest.Contexts;
 import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.TestRequests;
-import dev.listeningpost.ingest.http.WebhookException;
-import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.WebhookException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -26,7 +26,7 @@ class ZendeskAdapterTest {
   private static final String TICKET = FeedbackIds.of("zendesk", "acme", "ticket:5158");
 
   private Delivery parse(String file) {
-    WebhookRequest r = TestRequests.zendesk(ChannelFixtures.ZENDESK, Contexts.NOW, TestRequests.event("ingest/zendesk/" + file));
+    HttpRequest r = TestRequests.zendesk(ChannelFixtures.ZENDESK, Contexts.NOW, TestRequests.event("ingest/zendesk/" + file));
     zendesk.verify(r, Contexts.of("zendesk", "acme"));
     return zendesk.parse(r, Contexts.of("zendesk", "acme"));
   }
@@ -37,16 +37,16 @@ class ZendeskAdapterTest {
     // static secret Zendesk's docs give for test webhooks
     String secret = "dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3RpbmdfdGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmc=";
     byte[] body = "{\"type\":\"zen:event-type:ticket.created\"}".getBytes(StandardCharsets.UTF_8);
-    WebhookRequest r = new WebhookRequest("POST", "/webhooks/zendesk", Map.of(
+    HttpRequest r = new HttpRequest("POST", "/webhooks/zendesk", Map.of(
         "X-Zendesk-Webhook-Signature-Timestamp", "2025-11-21T15:10:00Z",
         "X-Zendesk-Webhook-Signature", "hBEzxPYa+Pb7d1WmPsOMLhzbPgxzP1meIbFIafSEIGg="), Map.of(), body);
     var ctx = new dev.listeningpost.ingest.ChannelContext("zendesk", null, Instant.parse("2025-11-21T15:12:00Z"),
         new dev.listeningpost.ingest.secrets.EnvironmentSecretResolver(Map.of("ZENDESK_SIGNING_SECRET", secret)),
         new dev.listeningpost.ingest.staff.ConfiguredStaffDirectory(""));
     zendesk.verify(r, ctx);
-    WebhookRequest retimed = TestRequests.withHeader(r, "X-Zendesk-Webhook-Signature-Timestamp", "2025-11-21T15:10:01Z");
+    HttpRequest retimed = TestRequests.withHeader(r, "X-Zendesk-Webhook-Signature-Timestamp", "2025-11-21T15:10:01Z");
     assertEquals(401, assertThrows(WebhookException.class, () -> zendesk.verify(retimed, ctx)).status());
-    WebhookRequest notIso = TestRequests.withHeader(r, "X-Zendesk-Webhook-Signature-Timestamp", "yesterday");
+    HttpRequest notIso = TestRequests.withHeader(r, "X-Zendesk-Webhook-Signature-Timestamp", "yesterday");
     assertEquals(401, assertThrows(WebhookException.class, () -> zendesk.verify(notIso, ctx)).status());
   }
 

@@ -1,31 +1,32 @@
-package dev.listeningpost.ingest.http;
+package dev.listeningpost.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An HTTP request as a webhook sender made it, independent of API Gateway or the local server.
+ * An HTTP request as the caller made it, independent of API Gateway or the local server.
  * The body is the exact raw bytes: signatures are computed over them, never over re-serialised JSON.
  *
- * @param method   upper-case HTTP method
+ * @param method   upper-case HTTP method ({@code GET} when absent)
  * @param path     request path, e.g. {@code /webhooks/slack}
  * @param headers  header values by lower-case name (first value where a header repeats)
  * @param query    query parameters (first value)
  * @param body     raw body bytes, never null
  */
-public record WebhookRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
-                             byte[] body) {
+public record HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
+                          byte[] body) {
 
-  public WebhookRequest {
+  public HttpRequest {
     method = method == null ? "GET" : method.toUpperCase(Locale.ROOT);
     path = path == null ? "/" : path;
     TreeMap<String, String> h = new TreeMap<>();
     if (headers != null) {
       headers.forEach((k, v) -> h.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
     }
-    headers = java.util.Collections.unmodifiableMap(h);
+    headers = Collections.unmodifiableMap(h);
     query = query == null ? Map.of() : Map.copyOf(query);
     body = body == null ? new byte[0] : body;
   }
