@@ -5,6 +5,7 @@ import dev.listeningpost.local.invoke.EnvVarsFile;
 import dev.listeningpost.local.invoke.FunctionEnvironment;
 import dev.listeningpost.local.invoke.FunctionSpec;
 import dev.listeningpost.local.invoke.InvocationResult;
+import dev.listeningpost.local.invoke.ParameterOverrides;
 import dev.listeningpost.local.invoke.LambdaInvoker;
 import dev.listeningpost.local.invoke.SamTemplate;
 import java.io.IOException;
@@ -69,15 +70,7 @@ final class InvokeCommand {
           case "-e", "--event" -> event = value(args, ++i, a);
           case "-n", "--env-vars" -> envVars = Path.of(value(args, ++i, a));
           case "-t", "--template", "--template-file" -> template = Path.of(value(args, ++i, a));
-          case "--parameter-overrides" -> {
-            for (String kv : value(args, ++i, a).trim().split("\\s+")) {
-              int eq = kv.indexOf('=');
-              if (eq <= 0) {
-                throw new IllegalArgumentException("--parameter-overrides wants Key=Value pairs, got '" + kv + "'");
-              }
-              overrides.put(kv.substring(0, eq).replaceFirst("^ParameterKey=", ""), kv.substring(eq + 1));
-            }
-          }
+          case "--parameter-overrides" -> overrides.putAll(ParameterOverrides.parse(value(args, ++i, a)));
           case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
           case "--in-memory" -> inMemory = true;
           case "--dynamodb-endpoint" -> endpoint = value(args, ++i, a);

@@ -7,13 +7,20 @@ import dev.listeningpost.feedback.store.TableDefinitions;
 import dev.listeningpost.ingest.IngestSettings;
 import dev.listeningpost.ingest.WebhookService;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
+import dev.listeningpost.http.HttpRequest;
+import dev.listeningpost.http.HttpResponse;
+import dev.listeningpost.http.RouteTable;
+import dev.listeningpost.local.invoke.SamTemplate;
+import dev.listeningpost.local.schedule.LocalScheduler;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,10 +50,12 @@ final class LocalPipeline implements AutoCloseable {
   private final LocalServer server;
   private final Path dataDir;
   private final ScheduledExecutorService sweeps;
+  private final LocalScheduler scheduler;
 
   private LocalPipeline(LocalDynamo dynamo, ApplicationContext context, LocalServer server, Path dataDir,
-                        ScheduledExecutorService sweeps) {
+                        ScheduledExecutorService sweeps, LocalScheduler scheduler) {
     this.sweeps = sweeps;
+    this.scheduler = scheduler;
     this.dynamo = dynamo;
     this.context = context;
     this.server = server;
@@ -58,6 +67,7 @@ final class LocalPipeline implements AutoCloseable {
     Files.createDirectories(dataDir.resolve("outbox"));
     LocalDynamo dynamo = LocalDynamo.start(options, dataDir, env);
     ApplicationContext context = null;
+    LocalScheduler scheduler = null;
     try {
       Map<String, Object> props = new HashMap<>();
       props.put("dynamodb.endpoint", dynamo.endpoint());
@@ -100,16 +110,63 @@ final class LocalPipeline implements AutoCloseable {
       Map<String, FunctionIntegration> functions = Map.of(
           "IngestFunction", FunctionIntegration.webhooks(webhooks, context.getBean(IngestSettings.class)),
           "ReadApiFunction", FunctionIntegration.readApi(context.getBean(ReadApi.class)));
-      LocalServer server = new LocalServer(options.port(), LocalRoutes.fromTemplate(Path.of(TEMPLATE)), functions, jobs,
+      SamTemplate template = TemplateFile.load(Path.of(TEMPLATE));
+      LocalServer server = new LocalServer(options.port(), new RouteTable(template.httpRoutes()), functions, jobs,
           () -> webhooks.channels().stream().sorted().toList());
+      scheduler = options.schedules() ? schedules(template, options, env, jobs, context.getBean(Clock.class)) : null;
       server.start();
-      return new LocalPipeline(dynamo, context, server, dataDir, scheduleSweeps(ttl));
+      if (scheduler != null) {
+        scheduler.start();
+      }
+      return new LocalPipeline(dynamo, context, server, dataDir, scheduleSweeps(ttl), scheduler);
     } catch (Exception | Error e) {
+      if (scheduler != null) {
+        scheduler.close();
+      }
       if (context != null) {
         context.close();
       }
       dynamo.close();
       throw e;
+    }
+  }
+
+  /**
+   * The template's schedules, run by the same jobs as {@code POST /local/jobs/*}. Parameters: the
+   * template's defaults, then {@code DIGEST_TIME_ZONE} for {@code TimeZone} (so the digest's weeks and
+   * its schedule agree), then {@code --parameter-overrides}.
+   */
+  static LocalScheduler schedules(SamTemplate template, Options options, Map<String, String> env, LocalJobs jobs,
+                                  Clock clock) {
+    Map<String, String> parameters = new HashMap<>(template.parameterDefaults());
+    if (env.get("DIGEST_TIME_ZONE") != null && !env.get("DIGEST_TIME_ZONE").isBlank()) {
+      parameters.put("TimeZone", env.get("DIGEST_TIME_ZONE"));
+    }
+    parameters.putAll(options.parameterOverrides());
+    return LocalScheduler.of(template.schedules(parameters), scheduledJobs(jobs), clock);
+  }
+
+  /** What runs each scheduled function locally, given the schedule's Input. */
+  static Map<String, Consumer<String>> scheduledJobs(LocalJobs jobs) {
+    return Map.of(
+        "ThemesFunction", input -> run(jobs, "/local/jobs/themes", Map.of()),
+        "DigestFunction", input -> run(jobs, "/local/jobs/digest", digestQuery(input)));
+  }
+
+  /** The digest's Input: {@code {}} for the last complete week, {@code {"period":"2026-W47"}} for one week. */
+  private static Map<String, String> digestQuery(String input) {
+    try {
+      String period = new com.fasterxml.jackson.databind.ObjectMapper().readTree(input).path("period").asText("");
+      return period.isBlank() ? Map.of() : Map.of("period", period);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("the digest schedule's Input is not JSON: " + e.getMessage());
+    }
+  }
+
+  private static void run(LocalJobs jobs, String path, Map<String, String> query) {
+    HttpResponse r = jobs.handle(new HttpRequest("POST", path, Map.of(), query, new byte[0]));
+    if (r.status() >= 400) {
+      throw new IllegalStateException(path + " answered " + r.status());
     }
   }
 
@@ -142,6 +199,11 @@ final class LocalPipeline implements AutoCloseable {
     return dynamo.describe();
   }
 
+  /** The schedules run with {@code --schedules}, and when each runs next; empty without it. */
+  List<LocalScheduler.Planned> schedules() {
+    return scheduler == null ? List.of() : scheduler.planned();
+  }
+
   int port() {
     return server.port();
   }
@@ -162,6 +224,9 @@ final class LocalPipeline implements AutoCloseable {
 
   @Override
   public void close() {
+    if (scheduler != null) {
+      scheduler.close();
+    }
     sweeps.shutdownNow();
     server.close();
     context.close();

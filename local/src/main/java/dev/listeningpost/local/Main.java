@@ -53,6 +53,10 @@ public final class Main {
     System.out.println("  feedback:  GET  " + base + "/api/feedback");
     System.out.println("  digest:    GET  " + base + "/digests/latest   (outbox: " + pipeline.dataDir().resolve("outbox") + ")");
     System.out.println("  jobs:      POST " + base + "/local/jobs/analyze | themes | digest?period=YYYY-Www | expire");
+    for (var s : pipeline.schedules()) {
+      System.out.println("  schedule:  " + s.functionId() + " " + s.expression() + " (" + s.timeZone() + "), next "
+          + s.next().map(Object::toString).orElse("never"));
+    }
     if (options.demo()) {
       Demo.run(pipeline, System.out);
     }

@@ -15,7 +15,8 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
 
       Usage:
         java -jar listening-post-local.jar [serve] [--port 8080] [--data-dir .local] [--in-memory] [--demo]
-                                           [--dynamodb-endpoint URL]
+                                           [--dynamodb-endpoint URL] [--schedules]
+                                           [--parameter-overrides "Key=Value ..."]
         java -jar listening-post-local.jar cluster   --in texts.jsonl --out themes.jsonl [--brand-terms "Acme,@AcmeHelp"]
         java -jar listening-post-local.jar sentiment --in texts.jsonl --out sentiment.jsonl
         java -jar listening-post-local.jar invoke <LogicalId> -e event.json [--env-vars env.json]
@@ -30,6 +31,11 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
                        use a DynamoDB-compatible endpoint you already run instead of starting dynoxide
                        (dynoxide, LocalStack, DynamoDB Local in Docker, or AWS with your credentials);
                        also DYNAMODB_ENDPOINT
+        --schedules    also run the scheduled functions on their template schedules (ThemesSchedule nightly,
+                       DigestSchedule weekly, in TimeZone), as EventBridge Scheduler would; jobs on demand still work
+        --parameter-overrides "Key=Value ..."
+                       template parameters for the schedules, as sam deploy takes them, e.g.
+                       'ThemesSchedule="rate(15 minutes)" TimeZone=Europe/Paris'
         --demo         seed realistic feedback through the real webhook path, run the jobs, write a digest
       cluster          group texts into themes without being told how many (input lines {"id","text"},
                        optionally "staff":true and "author":"@handle": staff and the brand's handles get no theme;
@@ -59,6 +65,7 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
         case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
         case "--in-memory" -> inMemory = true;
         case "--demo" -> demo = true;
+        case "--schedules" -> flags.put("schedules", "true");
         case "-h", "--help" -> command = "help";
         default -> {
           if (a.startsWith("--")) {
@@ -86,6 +93,17 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
   java.util.Optional<String> dynamodbEndpoint(Map<String, String> env) {
     String v = flags.getOrDefault("dynamodb-endpoint", env.get("DYNAMODB_ENDPOINT"));
     return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v);
+  }
+
+  /** Whether to run the template's schedules ({@code --schedules}). */
+  boolean schedules() {
+    return flags.containsKey("schedules");
+  }
+
+  /** Template parameter values given with {@code --parameter-overrides}. */
+  Map<String, String> parameterOverrides() {
+    String v = flags.get("parameter-overrides");
+    return v == null ? Map.of() : dev.listeningpost.local.invoke.ParameterOverrides.parse(v);
   }
 
   Path requiredPath(String flag) {

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,9 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MixedWeekIT {
   private static final String SECRET = "mixed-week-signing-secret";
-  private static final String STAFF = "slack:U0STAFF001,slack:U0STAFF002";
-  private static final Instant MONDAY = Instant.parse("2025-11-17T08:00:00Z");
-  private static final String PERIOD = "2025-W47";
+  private static final String STAFF = MixedWeek.STAFF;
+  private static final String PERIOD = MixedWeek.PERIOD;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
@@ -49,20 +45,12 @@ class MixedWeekIT {
     stack = LocalJarProcess.start(dataDir.resolve("stack.log"),
         Map.of("SLACK_SIGNING_SECRET", SECRET, "INGEST_STAFF", STAFF, "DIGEST_RECIPIENTS", "ceo@example.com"),
         "--data-dir", dataDir.toString(), "--in-memory");
-    Path fixture = Path.of(System.getProperty("lp.root", "..")).resolve("events/local/mixed-week.jsonl");
     week = new ArrayList<>();
-    for (String line : Files.readAllLines(fixture)) {
-      week.add(JSON.readTree(line));
-    }
     topicOfText = new HashMap<>();
-    Map<String, String> tsOfKey = new HashMap<>();
-    for (int i = 0; i < week.size(); i++) {
-      JsonNode m = week.get(i);
-      topicOfText.put(m.get("text").asText(), m.get("topic").asText());
-      String ts = MONDAY.plusSeconds(m.get("day").asLong() * 86_400 + i * 60L).getEpochSecond() + ".000100";
-      tsOfKey.put(m.get("key").asText(), ts);
-      String parent = m.hasNonNull("replyTo") ? tsOfKey.get(m.get("replyTo").asText()) : null;
-      HttpResponse<String> r = slack(event(m, ts, parent, i));
+    for (MixedWeek.Message m : MixedWeek.messages()) {
+      week.add(m.line());
+      topicOfText.put(m.text(), m.topic());
+      HttpResponse<String> r = stack.postSlack(m.delivery(), SECRET);
       assertEquals(200, r.statusCode(), r.body());
     }
     assertEquals(200, stack.post("/local/jobs/analyze").statusCode());
@@ -153,23 +141,4 @@ class MixedWeekIT {
   private static List<String> labels(List<JsonNode> themes) {
     return themes.stream().map(t -> t.get("label").asText() + " (" + t.get("size").asLong() + ")").toList();
   }
-
-  private static byte[] event(JsonNode m, String ts, String threadTs, int i) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("type", "event_callback").put("team_id", "T0MIXED01").put("api_app_id", "A0MIXED01")
-        .put("event_id", "Ev0MIXED" + i).put("event_time", Long.parseLong(ts.substring(0, ts.indexOf('.'))));
-    ObjectNode e = root.putObject("event");
-    e.put("type", "message").put("channel", "C0COMMUNITY").put("channel_type", "channel")
-        .put("user", m.get("user").asText()).put("text", m.get("text").asText()).put("ts", ts).put("event_ts", ts);
-    if (threadTs != null) {
-      e.put("thread_ts", threadTs);
-    }
-    e.putObject("user_profile").put("real_name", m.get("name").asText()).put("display_name", m.get("name").asText());
-    return root.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static HttpResponse<String> slack(byte[] body) throws Exception {
-    return stack.postSlack(body, SECRET);
-  }
-
 }

@@ -84,6 +84,43 @@ public final class SamTemplate {
     return out;
   }
 
+  /**
+   * Every schedule event ({@code ScheduleV2}, and {@code Schedule} rules) of every function, with
+   * {@code !Ref}s to parameters resolved against {@code parameters}; disabled schedules are left out.
+   */
+  public List<FunctionSchedule> schedules(Map<String, String> parameters) {
+    List<FunctionSchedule> out = new ArrayList<>();
+    functionResources().forEach((id, props) -> map(props.get("Events")).forEach((name, ev) -> {
+      Map<String, Object> event = map(ev);
+      Map<String, Object> p = map(event.get("Properties"));
+      boolean v2 = "ScheduleV2".equals(event.get("Type"));
+      if (!v2 && !"Schedule".equals(event.get("Type"))) {
+        return;
+      }
+      if ("DISABLED".equals(p.get("State")) || Boolean.FALSE.equals(p.get("Enabled"))) {
+        return;
+      }
+      String expression = FunctionEnvironment.value(p.get(v2 ? "ScheduleExpression" : "Schedule"), parameters, Map.of());
+      Object tz = p.get("ScheduleExpressionTimezone");
+      String zone = tz == null ? "UTC" : FunctionEnvironment.value(tz, parameters, Map.of());
+      Object input = p.get("Input");
+      out.add(new FunctionSchedule(id, name, expression, zone.isBlank() ? "UTC" : zone,
+          input == null ? "{}" : String.valueOf(input)));
+    }));
+    return out;
+  }
+
+  private Map<String, Map<String, Object>> functionResources() {
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    resources.forEach((id, raw) -> {
+      Map<String, Object> resource = map(raw);
+      if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+        out.put(id, map(resource.get("Properties")));
+      }
+    });
+    return out;
+  }
+
   private int number(Map<String, Object> props, String key, int fallback) {
     Object v = props.getOrDefault(key, globalFunction.get(key));
     return v instanceof Number n ? n.intValue() : v == null ? fallback : Integer.parseInt(String.valueOf(v));
