@@ -42,6 +42,9 @@ import java.util.Locale;
 public class XAdapter implements ChannelAdapter {
   public static final String CHANNEL = "x";
   static final String SECRET = "consumer-secret";
+  static final int MAX_CRC_TOKEN = 255;
+  private static final java.util.regex.Pattern CRC_TOKEN =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_+/=.~:-]{1," + MAX_CRC_TOKEN + "}");
   private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
 
   @Override
@@ -54,6 +57,12 @@ public class XAdapter implements ChannelAdapter {
     String token = request.query().get("crc_token");
     if (token == null || token.isEmpty()) {
       throw WebhookException.malformed("missing query parameter 'crc_token'");
+    }
+    // The answer is an HMAC with the key that signs deliveries: answered for any text, it would sign
+    // a forged delivery body. X's tokens are short opaque ASCII (UUIDs, base64); a body is a JSON
+    // object, which always contains '{', so it can never pass as a token.
+    if (!CRC_TOKEN.matcher(token).matches()) {
+      throw WebhookException.malformed("'crc_token' must be 1-" + MAX_CRC_TOKEN + " characters of A-Z a-z 0-9 - _ + / = . ~ :");
     }
     // X checks the answer against its current consumer secret: answer with the current one.
     String secret = Signatures.requireSecrets(ctx, SECRET).get(0);

@@ -16,6 +16,7 @@ import dev.listeningpost.ingest.Delivery;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.TestRequests;
 import dev.listeningpost.ingest.WebhookException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,18 @@ class XAdapterTest {
     assertEquals("{\"response_token\":\"sha256=Cytd4Sq+NvEcV3MMrXxWJGJx5A+y/lXzzU2Maartkx8=\"}", r.body());
     assertEquals(400, assertThrows(WebhookException.class,
         () -> x.handshake(new HttpRequest("GET", "/webhooks/x", Map.of(), Map.of(), null), Contexts.of("x"))).status());
+  }
+
+  @Test
+  void theCrcIsNoSigningOracleForADeliveryBody() {
+    // The CRC answer is the HMAC a delivery's signature header carries: a body sent as crc_token must
+    // never be answered, or anyone could sign (store or delete) X items.
+    String body = new String(TestRequests.event("ingest/x/tweet-create-mention.json"), StandardCharsets.UTF_8);
+    for (String token : new String[] {body, "{}", "a b", "x".repeat(XAdapter.MAX_CRC_TOKEN + 1)}) {
+      HttpRequest crc = new HttpRequest("GET", "/webhooks/x", Map.of(), Map.of("crc_token", token), null);
+      WebhookException e = assertThrows(WebhookException.class, () -> x.handshake(crc, Contexts.of("x")));
+      assertEquals(400, e.status());
+    }
   }
 
   @Test
