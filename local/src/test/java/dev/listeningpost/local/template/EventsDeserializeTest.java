@@ -119,6 +119,17 @@ class EventsDeserializeTest {
   }
 
   @Test
+  void aKeyFieldInTheWrongCaseIsReported() throws IOException {
+    String webhook = Files.readString(SampleEvents.ROOT.resolve("events/api/feedback-get.json")).replace("\"rawPath\"", "\"rawpath\"");
+
+    List<String> problems = EventCheck.problems(webhook.getBytes(StandardCharsets.UTF_8),
+        EventCheck.inputType(functions.get("ReadApiFunction")));
+
+    assertEquals(List.of("field rawpath is dropped by the binding (unknown to the event type, or misspelt)", "no rawPath"),
+        problems);
+  }
+
+  @Test
   void aStreamRecordWithoutItsImageIsReported() {
     String record = "{\"Records\": [{\"eventName\": \"INSERT\", \"dynamodb\": {\"Keys\": {\"id\": {\"S\": \"a\"}},"
         + " \"SequenceNumber\": \"1\"}}]}";

@@ -86,9 +86,9 @@ final class IamActions {
   }
 
   /**
-   * Sending needs the action on the identity the From address belongs to, with the address as
-   * {@code ses:FromAddress}. The identity is taken to be the address itself (a domain identity
-   * grant is written for the domain; the template names the identity it grants).
+   * Sending needs the action on the From address's identity, with the address as
+   * {@code ses:FromAddress}. SES may authorize against the address's domain identity instead; this
+   * takes the address itself, so a policy naming only the domain identity is reported.
    */
   private static List<IamRequest> ses(AwsCall call, String arnPrefix, String cause) {
     String from = call.text("FromEmailAddress") != null ? call.text("FromEmailAddress") : call.text("Source");
