@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.TypeVariable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
  * test's classpath does not count), it can be constructed (public, concrete, public no-arg
  * constructor) and the method exists: {@code handleRequest} of {@link RequestHandler} or
  * {@link RequestStreamHandler} by default, otherwise a public method of that name with one of the
- * signatures the runtime accepts.
+ * signatures the runtime accepts and a concrete event type (a generic {@code handleRequest(I, Context)}
+ * named explicitly binds the event to the erased type, never to the handler's event type).
  */
 final class HandlerCheck {
   private final Path root;
@@ -108,9 +110,20 @@ final class HandlerCheck {
     if (named.isEmpty()) {
       return type.getName() + " has no public method " + name;
     }
-    boolean callable = named.stream().anyMatch(m -> !Modifier.isAbstract(m.getModifiers()) && runtimeSignature(m));
-    return callable ? null : type.getName() + "." + name + " has no signature the runtime calls: "
-        + "(), (I), (I, Context), (InputStream, OutputStream) or (InputStream, OutputStream, Context)";
+    List<Method> callable = named.stream().filter(m -> !Modifier.isAbstract(m.getModifiers()) && !m.isBridge()
+        && runtimeSignature(m)).toList();
+    if (callable.isEmpty()) {
+      return type.getName() + "." + name + " has no signature the runtime calls: "
+          + "(), (I), (I, Context), (InputStream, OutputStream) or (InputStream, OutputStream, Context)";
+    }
+    if (callable.stream().allMatch(m -> m.getGenericParameterTypes().length > 0
+        && m.getGenericParameterTypes()[0] instanceof TypeVariable<?>)) {
+      // The runtime binds the event to the method's declared parameter type, here an erased type
+      // variable, not to the handler's event type (docs/deploy.md, Handler strings).
+      return type.getName() + "." + name + " takes a generic event parameter the runtime cannot bind; "
+          + "name the class alone";
+    }
+    return null;
   }
 
   private static boolean runtimeSignature(Method m) {

@@ -69,8 +69,18 @@ class TemplateHandlersTest {
   }
 
   @Test
-  void aNamedMethodThatExistsIsAccepted() {
-    assertEquals(List.of(), check.problems(withHandler("DigestFunction", "dev.listeningpost.digest.DigestHandler::handleRequest")));
+  void aNamedMethodWithAConcreteEventTypeIsFound() {
+    // execute(APIGatewayV2HTTPEvent) has a signature the runtime calls (found, which is all this checks).
+    assertEquals(List.of(), check.problems(withHandler("IngestFunction", "dev.listeningpost.ingest.IngestHandler::execute")));
+  }
+
+  @Test
+  void handleRequestNamedOnAGenericHandlerIsReported() {
+    List<String> problems = check.problems(withHandler("DigestFunction", "dev.listeningpost.digest.DigestHandler::handleRequest"));
+
+    assertEquals(List.of("DigestFunction Handler 'dev.listeningpost.digest.DigestHandler::handleRequest': "
+        + "dev.listeningpost.digest.DigestHandler.handleRequest takes a generic event parameter the runtime cannot bind; "
+        + "name the class alone"), problems);
   }
 
   @Test
