@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listeningpost.local.invoke.FunctionSpec;
 import dev.listeningpost.local.invoke.SamTemplate;
+import dev.listeningpost.local.template.SampleEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -30,60 +30,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class InvokeCommandIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
-  /** The sample-event folders and the function each belongs to (events/ingest/apigw/README.md and friends). */
-  private static final Map<String, String> FUNCTION_OF_FOLDER = Map.of(
-      "events/ingest/apigw", "IngestFunction",
-      "events/analyze", "AnalyzeFunction",
-      "events/themes", "ThemesFunction",
-      "events/digest", "DigestFunction",
-      "events/api", "ReadApiFunction");
-
-  /**
-   * Folders of webhook bodies (what a channel POSTs, not a Lambda event) and the local stack's
-   * scenario data: invoking them needs a channel's signing first, which the ingest tests do.
-   */
-  private static final Pattern NOT_LAMBDA_EVENTS = Pattern.compile("events/ingest/(?!apigw)[^/]+|events/local");
-
-  /** The secrets the sample events were made with (events/ingest/apigw/README.md): the local stand-in for SSM. */
-  private static final Map<String, String> SAMPLE_SECRETS = Map.of(
-      "SLACK_SIGNING_SECRET", SLACK_SECRET,
-      "GITHUB_WEBHOOK_SECRET", "It's a Secret to Everybody",
-      "META_VERIFY_TOKEN", "meta-verify-token",
-      "X_CONSUMER_SECRET", "x-consumer-secret",
-      "WIDGET_ACME_ALLOWED_ORIGINS", "https://app.example.com");
-
-  static Stream<Arguments> lambdaEvents() throws IOException {
-    List<Arguments> out = new ArrayList<>();
-    for (var e : new java.util.TreeMap<>(FUNCTION_OF_FOLDER).entrySet()) {
-      try (Stream<Path> files = Files.list(InvokeJar.ROOT.resolve(e.getKey()))) {
-        files.filter(f -> f.toString().endsWith(".json")).sorted()
-            .forEach(f -> out.add(Arguments.of(e.getValue(), e.getKey() + "/" + f.getFileName())));
-      }
-    }
-    return out.stream();
+  static Stream<Arguments> lambdaEvents() {
+    return SampleEvents.all().stream().map(e -> Arguments.of(e.function(), e.file()));
   }
 
   @Test
   void everyFolderOfJsonEventsBelongsToAFunction() throws IOException {
-    TreeSet<String> unmapped = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(InvokeJar.ROOT.resolve("events"))) {
-      files.filter(f -> f.toString().endsWith(".json")).forEach(f -> {
-        String folder = InvokeJar.ROOT.relativize(f.getParent()).toString().replace('\\', '/');
-        if (!FUNCTION_OF_FOLDER.containsKey(folder) && !NOT_LAMBDA_EVENTS.matcher(folder).matches()) {
-          unmapped.add(folder);
-        }
-      });
-    }
-    assertEquals(new TreeSet<>(), unmapped, "event folders no function invokes: map them in FUNCTION_OF_FOLDER");
+    assertEquals(new TreeSet<>(), SampleEvents.unmappedFolders(),
+        "event folders no function invokes: map them in SampleEvents.FUNCTION_OF_FOLDER");
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("lambdaEvents")
   void everyLambdaEventRunsThroughItsFunction(String function, String event, @TempDir Path dir) throws Exception {
-    Path signed = InvokeJar.freshlySigned(InvokeJar.ROOT.resolve(event), SLACK_SECRET, dir);
-    InvokeJar.Outcome run = InvokeJar.run(SAMPLE_SECRETS, dir, function, "-e", signed.toString(), "--in-memory",
+    Path signed = SampleEvents.freshlySigned(InvokeJar.ROOT.resolve(event), dir);
+    InvokeJar.Outcome run = InvokeJar.run(SampleEvents.SAMPLE_SECRETS, dir, function, "-e", signed.toString(), "--in-memory",
         "--data-dir", dir.resolve("data").toString());
 
     assertEquals(0, run.exit(), () -> "exit code\n" + run.stderr());
@@ -103,8 +65,8 @@ class InvokeCommandIT {
   @Test
   void whatTheInvokedIngestStoresTheInvokedReadApiReturns(@TempDir Path dir) throws Exception {
     Path data = dir.resolve("data");
-    Path slack = InvokeJar.freshlySigned(InvokeJar.ROOT.resolve("events/ingest/apigw/slack-message.json"), SLACK_SECRET, dir);
-    InvokeJar.Outcome ingest = InvokeJar.run(SAMPLE_SECRETS, dir, "IngestFunction", "-e", slack.toString(),
+    Path slack = SampleEvents.freshlySigned(InvokeJar.ROOT.resolve("events/ingest/apigw/slack-message.json"), dir);
+    InvokeJar.Outcome ingest = InvokeJar.run(SampleEvents.SAMPLE_SECRETS, dir, "IngestFunction", "-e", slack.toString(),
         "--data-dir", data.toString());
     assertEquals(0, ingest.exit(), ingest::stderr);
     assertEquals(1, JSON.readTree(JSON.readTree(ingest.stdout()).get("body").asText()).get("stored").asInt(), ingest.stdout());

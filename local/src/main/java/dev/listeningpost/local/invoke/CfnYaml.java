@@ -19,17 +19,17 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * ({@code !Ref X} becomes {@code {Ref: X}}, {@code !GetAtt A.B} becomes {@code {Fn::GetAtt: A.B}}),
  * so a reader can resolve the ones it understands instead of seeing plain strings.
  */
-final class CfnYaml {
+public final class CfnYaml {
   private CfnYaml() {
   }
 
-  static Map<String, Object> load(Path file) throws IOException {
+  public static Map<String, Object> load(Path file) throws IOException {
     try (Reader in = Files.newBufferedReader(file)) {
       return load(in);
     }
   }
 
-  static Map<String, Object> load(Reader in) {
+  public static Map<String, Object> load(Reader in) {
     return new Yaml(new IntrinsicsConstructor()).load(in);
   }
 

@@ -13,9 +13,9 @@ import java.util.Map;
  * {@code MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>} subclass binds them
  * through its superclass). An unbound argument is {@code Object}, as it is for the runtime.
  */
-record HandlerTypes(Type input, Type output) {
+public record HandlerTypes(Type input, Type output) {
 
-  static HandlerTypes of(Class<?> handlerClass) {
+  public static HandlerTypes of(Class<?> handlerClass) {
     Map<TypeVariable<?>, Type> bound = new HashMap<>();
     HandlerTypes found = search(handlerClass, bound);
     if (found == null) {

@@ -29,7 +29,7 @@ final class ProcessEnvironment {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, String> writable() {
+  static Map<String, String> writable() {
     Map<String, String> env = System.getenv();
     try {
       // Collections.UnmodifiableMap wraps the JVM's live, modifiable environment map in field m.

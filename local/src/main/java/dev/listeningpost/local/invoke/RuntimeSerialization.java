@@ -12,12 +12,12 @@ import java.lang.reflect.Type;
  * runtime's Jackson. So an event that binds here binds in Lambda, and a type the runtime cannot
  * build fails here too.
  */
-final class RuntimeSerialization {
+public final class RuntimeSerialization {
   private RuntimeSerialization() {
   }
 
   @SuppressWarnings("unchecked")
-  static PojoSerializer<Object> serializerFor(Type type, ClassLoader loader) {
+  public static PojoSerializer<Object> serializerFor(Type type, ClassLoader loader) {
     if (type instanceof Class<?> c && LambdaEventSerializers.isLambdaSupportedEvent(c.getName())) {
       return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(c, loader);
     }
