@@ -1,10 +1,5 @@
 package dev.listeningpost.ingest;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listeningpost.feedback.Feedback;
@@ -12,13 +7,13 @@ import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
 import dev.listeningpost.ingest.http.WebhookRequest;
 import dev.listeningpost.ingest.http.WebhookResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
 import dev.listeningpost.ingest.widget.WidgetAdapter;
 import dev.listeningpost.ingest.widget.WidgetSettings;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +24,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each channel's own lifecycle through {@link WebhookService} and dynoxide: handshakes, edits, deletes, staff. */
 @ExtendWith(DynoxideExtension.class)
@@ -46,7 +46,7 @@ class ChannelFlowsIT {
     adapters.removeIf(a -> a.channel().equals("widget"));
     adapters.add(new WidgetAdapter(new WidgetSettings(5000, 60, 3)));
     service = new WebhookService(adapters, store, new EnvironmentSecretResolver(ChannelFixtures.env()),
-        new ConfiguredStaffDirectory("discord:53908232506183680"), IngestSettings.DEFAULTS, Clock.fixed(now, ZoneOffset.UTC));
+        new ConfiguredStaffDirectory("discord:53908232506183680"), IngestProperties.Ingest.defaults().settings(), Clock.fixed(now, ZoneOffset.UTC));
   }
 
   private List<Feedback> stored() {

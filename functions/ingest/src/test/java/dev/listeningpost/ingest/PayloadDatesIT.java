@@ -1,7 +1,5 @@
 package dev.listeningpost.ingest;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.store.FeedbackSchema;
@@ -11,6 +9,7 @@ import dev.listeningpost.ingest.http.WebhookRequest;
 import dev.listeningpost.ingest.http.WebhookResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Extreme dates inside signed payloads never give a 500: a created or deleted time outside
@@ -36,7 +36,7 @@ class PayloadDatesIT {
     var client = DynoxideExtension.client();
     store = new FeedbackStore(client, DynoxideExtension.newFeedbackTable(client), FeedbackSchema.create(Duration.ofDays(365)));
     service = new WebhookService(ChannelFixtures.adapters(), store, new EnvironmentSecretResolver(ChannelFixtures.env()),
-        new ConfiguredStaffDirectory(""), IngestSettings.DEFAULTS, Clock.fixed(now, ZoneOffset.UTC));
+        new ConfiguredStaffDirectory(""), IngestProperties.Ingest.defaults().settings(), Clock.fixed(now, ZoneOffset.UTC));
   }
 
   private static byte[] fixture(String file, String from, String to) {

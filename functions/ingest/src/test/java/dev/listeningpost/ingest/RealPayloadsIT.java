@@ -1,7 +1,5 @@
 package dev.listeningpost.ingest;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listeningpost.feedback.store.FeedbackSchema;
@@ -11,6 +9,7 @@ import dev.listeningpost.ingest.http.WebhookRequest;
 import dev.listeningpost.ingest.http.WebhookResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The payload shapes that were wrongly refused or lost (issue 11), each signed as its platform
@@ -38,7 +38,7 @@ class RealPayloadsIT {
     var client = DynoxideExtension.client();
     FeedbackStore store = new FeedbackStore(client, DynoxideExtension.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
     service = new WebhookService(ChannelFixtures.adapters(), store, new EnvironmentSecretResolver(ChannelFixtures.env()),
-        new ConfiguredStaffDirectory(""), IngestSettings.DEFAULTS, Clock.fixed(NOW, ZoneOffset.UTC));
+        new ConfiguredStaffDirectory(""), IngestProperties.Ingest.defaults().settings(), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private static Arguments of(String file, Function<byte[], WebhookRequest> sign, int written) {

@@ -1,9 +1,5 @@
 package dev.listeningpost.ingest;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
@@ -17,6 +13,7 @@ import dev.listeningpost.ingest.http.WebhookRequest;
 import dev.listeningpost.ingest.http.WebhookResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +23,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * No silent loss: a signed delivery whose parsing throws is kept as UNPARSED, answered 200,
@@ -82,7 +82,7 @@ class UnparsedDeliveriesIT {
 
   private WebhookService service(List<ChannelAdapter> adapters) {
     return new WebhookService(adapters, store, new EnvironmentSecretResolver(ChannelFixtures.env()),
-        new ConfiguredStaffDirectory(""), IngestSettings.DEFAULTS, clock);
+        new ConfiguredStaffDirectory(""), IngestProperties.Ingest.defaults().settings(), clock);
   }
 
   private ReparseService reparser(List<ChannelAdapter> adapters) {

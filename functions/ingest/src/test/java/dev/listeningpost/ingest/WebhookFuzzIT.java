@@ -1,8 +1,5 @@
 package dev.listeningpost.ingest;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +13,7 @@ import dev.listeningpost.ingest.http.WebhookRequest;
 import dev.listeningpost.ingest.http.WebhookResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +33,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Fuzzing every adapter through {@link WebhookService}: structurally mutated sample payloads and
@@ -63,7 +63,7 @@ class WebhookFuzzIT {
   private static WebhookService service(String table) {
     FeedbackStore store = new FeedbackStore(client, table, FeedbackSchema.create(Duration.ZERO));
     return new WebhookService(ChannelFixtures.adapters(), store, new EnvironmentSecretResolver(ChannelFixtures.env()),
-        new ConfiguredStaffDirectory("*:@example.com"), IngestSettings.DEFAULTS, Clock.fixed(NOW, ZoneOffset.UTC));
+        new ConfiguredStaffDirectory("*:@example.com"), IngestProperties.Ingest.defaults().settings(), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private static int count(String table) {

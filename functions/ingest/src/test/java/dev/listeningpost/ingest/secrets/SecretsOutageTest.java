@@ -1,17 +1,13 @@
 package dev.listeningpost.ingest.secrets;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
-import dev.listeningpost.ingest.IngestSettings;
 import dev.listeningpost.ingest.TestRequests;
 import dev.listeningpost.ingest.WebhookService;
 import dev.listeningpost.ingest.http.WebhookResponse;
 import dev.listeningpost.ingest.slack.SlackAdapter;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +22,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An unreachable secret store is the platform's cue to retry (503), not a bad signature (401). */
 class SecretsOutageTest {
@@ -54,7 +53,7 @@ class SecretsOutageTest {
     };
     WebhookService service = new WebhookService(List.of(new SlackAdapter()),
         new FeedbackStore(deadDynamo, "feedback-x", FeedbackSchema.create(Duration.ZERO)), down,
-        new ConfiguredStaffDirectory(""), IngestSettings.DEFAULTS, Clock.fixed(now, ZoneOffset.UTC));
+        new ConfiguredStaffDirectory(""), IngestProperties.Ingest.defaults().settings(), Clock.fixed(now, ZoneOffset.UTC));
     WebhookResponse r = service.handle(TestRequests.slack("any", now, TestRequests.event("ingest/slack/message.json")));
     assertEquals(503, r.status());
     assertEquals("5", r.headers().get("Retry-After"));

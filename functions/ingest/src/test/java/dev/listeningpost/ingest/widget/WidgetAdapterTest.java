@@ -1,10 +1,5 @@
 package dev.listeningpost.ingest.widget;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.ingest.ChannelContext;
@@ -14,10 +9,15 @@ import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.TestRequests;
 import dev.listeningpost.ingest.http.WebhookException;
 import dev.listeningpost.ingest.http.WebhookRequest;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WidgetAdapterTest {
   private final WidgetAdapter widget = new WidgetAdapter(new WidgetSettings(100, 60, 2));
@@ -36,7 +36,7 @@ class WidgetAdapterTest {
   @Test
   void theDocumentedSchemaMapsToAnItem() {
     WebhookRequest r = TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, TestRequests.event("ingest/widget/feedback.json"));
-    Feedback f = assertInstanceOf(FeedbackChange.Create.class, new WidgetAdapter().parse(r, ctx).changes().get(0)).item();
+    Feedback f = assertInstanceOf(FeedbackChange.Create.class, new WidgetAdapter(IngestProperties.Widget.defaults().settings()).parse(r, ctx).changes().get(0)).item();
     assertEquals(FeedbackIds.of("widget", "acme", "web-2025-11-21-000123"), f.id());
     assertEquals(8.0, f.score());
     assertEquals(Feedback.Kind.REVIEW, f.kind());
