@@ -1,5 +1,7 @@
 package dev.listeningpost.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.store.FeedbackSchema;
@@ -18,7 +20,6 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Extreme dates inside signed payloads never give a 500: a created or deleted time outside
