@@ -34,14 +34,17 @@ final class InvokeCommand {
 
   /** Parameters the template requires without a default get the local stack's values. */
   private static final Map<String, String> LOCAL_PARAMETERS = Map.of(
-      "DigestSender", LocalPipeline.LOCAL_DIGEST_SENDER,
-      "DigestRecipients", LocalPipeline.LOCAL_DIGEST_RECIPIENTS);
+      "DigestSender", LocalPipeline.LOCAL_DEFAULTS.get("DIGEST_SENDER"),
+      "DigestRecipients", LocalPipeline.LOCAL_DEFAULTS.get("DIGEST_RECIPIENTS"));
+
+  /** The local stack's tables, by their default names. */
+  private static final LocalTables TABLES = LocalTables.defaults();
 
   /** The template's tables resolve to the local stack's table names. */
   private static final Map<String, String> LOCAL_RESOURCE_NAMES = Map.of(
-      "FeedbackTable", LocalPipeline.FEEDBACK_TABLE,
-      "DigestTable", LocalPipeline.DIGEST_TABLE,
-      "ThemeTable", LocalPipeline.THEME_TABLE);
+      "FeedbackTable", TABLES.feedback(),
+      "DigestTable", TABLES.digests(),
+      "ThemeTable", TABLES.themes());
 
   /**
    * Template values that point at AWS services the local stack replaces: secrets come from this
@@ -138,7 +141,7 @@ final class InvokeCommand {
         stderr.println("Invoking " + fn.handler() + " (" + fn.logicalId() + ") against " + dynamo.describe());
         try (DynamoDbClient client = DynamoEndpoints.configure(DynamoDbClient.builder(), dynamo.endpoint())
             .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
-          LocalPipeline.ensureTables(client);
+          TABLES.ensure(client);
         }
         Map<String, String> env = new LinkedHashMap<>(FunctionEnvironment.resolve(fn, parameters, LOCAL_RESOURCE_NAMES,
             LOCAL_STAND_INS, processEnv, envVars));

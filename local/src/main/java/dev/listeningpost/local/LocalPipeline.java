@@ -1,9 +1,6 @@
 package dev.listeningpost.local;
 
 import dev.listeningpost.analyze.api.ReadApi;
-import dev.listeningpost.feedback.store.KeyedTable;
-import dev.listeningpost.feedback.store.FeedbackTable;
-import dev.listeningpost.feedback.store.TableDefinitions;
 import dev.listeningpost.ingest.IngestSettings;
 import dev.listeningpost.ingest.WebhookService;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
@@ -13,13 +10,16 @@ import dev.listeningpost.http.RouteTable;
 import dev.listeningpost.local.invoke.SamTemplate;
 import dev.listeningpost.local.schedule.LocalScheduler;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.EnvironmentPropertySource;
+import io.micronaut.context.env.MapPropertySource;
+import io.micronaut.context.env.PropertySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,12 +34,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * server, and what AWS would do around them (the stream event source, the TTL sweep).
  */
 final class LocalPipeline implements AutoCloseable {
-  static final String FEEDBACK_TABLE = "listening-post-feedback";
-  static final String DIGEST_TABLE = "listening-post-digests";
-  static final String THEME_TABLE = "listening-post-themes";
-  /** Digest sender and recipients when the environment names none (the template requires them). */
-  static final String LOCAL_DIGEST_SENDER = "digest@listening-post.local";
-  static final String LOCAL_DIGEST_RECIPIENTS = "exec@example.com";
+  /**
+   * What the local stack uses where its environment says nothing, by environment variable name (so a
+   * variable of the same name wins): the template requires a digest sender and recipients, and the demo's
+   * staff are its two Slack support users. Every other setting has the functions' default.
+   */
+  static final Map<String, String> LOCAL_DEFAULTS = Map.of(
+      "DIGEST_SENDER", "digest@listening-post.local",
+      "DIGEST_RECIPIENTS", "exec@example.com",
+      "INGEST_STAFF", Demo.STAFF);
+  /** Where the environment map sits: Micronaut's own environment property source's place; local defaults just below. */
+  private static final int ENVIRONMENT_ORDER = EnvironmentPropertySource.POSITION;
   /** The template whose HTTP API routes the server serves (the repository root's; else the jar's copy). */
   static final String TEMPLATE = "template.yaml";
   private static final Duration SWEEP_EVERY = Duration.ofMinutes(15);
@@ -69,43 +74,20 @@ final class LocalPipeline implements AutoCloseable {
     ApplicationContext context = null;
     LocalScheduler scheduler = null;
     try {
-      Map<String, Object> props = new HashMap<>();
-      props.put("dynamodb.endpoint", dynamo.endpoint());
-      props.put("feedback.table", FEEDBACK_TABLE);
-      props.put("digest.table", DIGEST_TABLE);
-      props.put("theme.table", THEME_TABLE);
-      // In AWS the themes job leaves items analysed in the last minutes for the next run (the GSI is
-      // eventually consistent); dynoxide updates indexes synchronously, and "analyze, then themes" on
-      // demand must see everything.
-      props.put("theme.settle-minutes", "0");
-      props.put("digest.outbox-dir", dataDir.resolve("outbox").toString());
-      props.put("digest.sender", env.getOrDefault("DIGEST_SENDER", LOCAL_DIGEST_SENDER));
-      props.put("digest.recipients", env.getOrDefault("DIGEST_RECIPIENTS", LOCAL_DIGEST_RECIPIENTS));
-      props.put("digest.time-zone", env.getOrDefault("DIGEST_TIME_ZONE", "UTC"));
-      props.put("ingest.staff", env.getOrDefault("INGEST_STAFF", Demo.STAFF));
-      // Secrets come from this process's environment (plus the demo's generated one); neither the
-      // env nor the SSM resolver of the functions is created.
-      props.put("secrets.source", "local");
-      if (env.get("SES_ENDPOINT") != null && !env.get("SES_ENDPOINT").isBlank()) {
-        props.put("ses.endpoint", env.get("SES_ENDPOINT"));
-      }
       Map<String, String> secrets = new HashMap<>(env);
       if (options.demo()) {
         secrets.putIfAbsent("SLACK_SIGNING_SECRET", Demo.randomSecret());
       }
-      context = ApplicationContext.builder()
-          .deduceEnvironment(false)
-          .properties(props)
-          .singletons(new EnvironmentSecretResolver(secrets))
-          .start();
+      // Secrets come from the same map (plus the demo's generated one): this resolver replaces the functions'.
+      context = context(env, overrides(dataDir, dynamo.endpoint()), new EnvironmentSecretResolver(secrets));
       DynamoDbClient client = context.getBean(DynamoDbClient.class);
-      ensureTables(client);
+      LocalTables tables = LocalTables.of(context);
+      tables.ensure(client);
 
       StreamCheckpoints checkpoints = options.inMemory() ? StreamCheckpoints.inMemory()
           : StreamCheckpoints.persistedIn(dataDir.resolve("stream-checkpoints.properties"));
-      TtlSweeper ttl = new TtlSweeper(client, List.of(FEEDBACK_TABLE, DIGEST_TABLE, THEME_TABLE),
-          context.getBean(java.time.Clock.class));
-      LocalJobs jobs = new PipelineJobs(context, dynamo.endpoint(), checkpoints, ttl);
+      TtlSweeper ttl = new TtlSweeper(client, tables.all(), context.getBean(java.time.Clock.class));
+      LocalJobs jobs = new PipelineJobs(context, dynamo.endpoint(), tables.feedback(), checkpoints, ttl);
       WebhookService webhooks = context.getBean(WebhookService.class);
       Map<String, FunctionIntegration> functions = Map.of(
           "IngestFunction", FunctionIntegration.webhooks(webhooks, context.getBean(IngestSettings.class)),
@@ -170,11 +152,48 @@ final class LocalPipeline implements AutoCloseable {
     }
   }
 
-  /** Creates the local tables (as template.yaml declares them) or adds what an older version lacks. */
-  static void ensureTables(DynamoDbClient client) {
-    TableDefinitions.ensureFeedback(client, FEEDBACK_TABLE);
-    TableDefinitions.ensure(client, KeyedTable.definition(DIGEST_TABLE));
-    TableDefinitions.ensure(client, KeyedTable.definition(THEME_TABLE));
+  /**
+   * Settings the local stack forces whatever its environment says, by property key: its own DynamoDB and
+   * outbox; no settle time for the themes job (dynoxide updates indexes synchronously, and "analyze, then
+   * themes" on demand must see everything; in AWS the index is eventually consistent); secrets from its
+   * own resolver, never SSM.
+   */
+  static Map<String, Object> overrides(Path dataDir, String dynamoEndpoint) {
+    return Map.of(
+        "dynamodb.endpoint", dynamoEndpoint,
+        "digest.outbox-dir", dataDir.resolve("outbox").toString(),
+        "theme.settle-minutes", "0",
+        "secrets.source", "local");
+  }
+
+  /**
+   * The functions' bean definitions configured as the functions are: the environment map binds with
+   * Micronaut's environment-variable convention (THEME_MIN_COHESION is theme.min-cohesion), above the
+   * local defaults and below the forced overrides. The process environment is not read besides the map.
+   */
+  static ApplicationContext context(Map<String, String> env, Map<String, Object> overrides, Object... singletons) {
+    return ApplicationContext.builder()
+        .deduceEnvironment(false)
+        .environmentPropertySource(false)
+        .propertySources(environmentStyle("local-defaults", LOCAL_DEFAULTS, ENVIRONMENT_ORDER - 1),
+            environmentStyle("local-environment", env, ENVIRONMENT_ORDER))
+        .properties(overrides)
+        .singletons(singletons)
+        .start();
+  }
+
+  private static PropertySource environmentStyle(String name, Map<String, String> variables, int order) {
+    return new MapPropertySource(name, new HashMap<>(variables)) {
+      @Override
+      public int getOrder() {
+        return order;
+      }
+
+      @Override
+      public PropertyConvention getConvention() {
+        return PropertyConvention.ENVIRONMENT_VARIABLE;
+      }
+    };
   }
 
   /** AWS deletes expired items within days; sweeping every 15 minutes is close enough and cheap. */

@@ -4,6 +4,8 @@ import dev.listeningpost.analyze.embed.MiniLmEmbedder;
 import dev.listeningpost.analyze.sentiment.SentimentBatch;
 import dev.listeningpost.analyze.themes.ClusterBatch;
 import dev.listeningpost.analyze.themes.ThemeSettings;
+import dev.listeningpost.analyze.wiring.AnalyzeProperties;
+import dev.listeningpost.feedback.wiring.ConfigDefaults;
 import java.nio.file.Path;
 
 /** {@code cluster} and {@code sentiment}: the functions' own code over a JSONL file, no storage needed. */
@@ -28,9 +30,13 @@ final class OfflineCommands {
     }
     long start = System.nanoTime();
     if (options.command().equals("cluster")) {
-      // The function's defaults; the brand's own names and handles as the function gets them.
-      String brand = options.flags().getOrDefault("brand-terms", System.getenv("THEME_BRAND_TERMS"));
-      ThemeSettings settings = ThemeSettings.defaults().withBrandTerms(ThemeSettings.parseBrandTerms(brand));
+      // The functions' theme settings, bound from this process's environment (THEME_MIN_COHESION, ...) as
+      // the functions bind theirs; --brand-terms wins over THEME_BRAND_TERMS.
+      AnalyzeProperties.Theme theme = ConfigDefaults.fromEnvironment(AnalyzeProperties.Theme.class, System.getenv());
+      ThemeSettings settings = theme.settings();
+      if (options.flags().containsKey("brand-terms")) {
+        settings = settings.withBrandTerms(ThemeSettings.parseBrandTerms(options.flags().get("brand-terms")));
+      }
       ClusterBatch.Summary s = ClusterBatch.run(in, out, settings);
       System.err.printf("cluster: %d items (%d not customers), %d themes, %d unassigned -> %s (%.1f s)%n", s.items(),
           s.excluded(), s.themes(), s.unassigned(), out, (System.nanoTime() - start) / 1e9);

@@ -39,7 +39,8 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
         --demo         seed realistic feedback through the real webhook path, run the jobs, write a digest
       cluster          group texts into themes without being told how many (input lines {"id","text"},
                        optionally "staff":true and "author":"@handle": staff and the brand's handles get no theme;
-                       --brand-terms or THEME_BRAND_TERMS: the company's names/handles, kept out of labels)
+                       --brand-terms or THEME_BRAND_TERMS: the company's names/handles, kept out of labels;
+                       the other THEME_* settings apply as in the functions, docs/configuration.md)
       sentiment        score texts (input lines {"id","text"})
       invoke           sam local invoke without Docker: runs a function of template.yaml in this JVM as the Lambda
                        runtime would (its Handler, Environment, MemorySize, Timeout) against dynoxide and the outbox;

@@ -41,7 +41,8 @@ final class PipelineJobs implements LocalJobs {
   private final TtlSweeper ttl;
 
   @SuppressWarnings("unchecked")
-  PipelineJobs(ApplicationContext context, String dynamoEndpoint, StreamCheckpoints checkpoints, TtlSweeper ttl) {
+  PipelineJobs(ApplicationContext context, String dynamoEndpoint, String feedbackTable, StreamCheckpoints checkpoints,
+               TtlSweeper ttl) {
     this.context = context;
     this.clock = context.getBean(Clock.class);
     this.ttl = ttl;
@@ -49,7 +50,7 @@ final class PipelineJobs implements LocalJobs {
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .build();
     TableSchema<Feedback> schema = context.getBean(TableSchema.class);
-    this.pump = new StreamPump(context.getBean(DynamoDbClient.class), streams, LocalPipeline.FEEDBACK_TABLE,
+    this.pump = new StreamPump(context.getBean(DynamoDbClient.class), streams, feedbackTable,
         schema::mapToItem, checkpoints);
   }
 

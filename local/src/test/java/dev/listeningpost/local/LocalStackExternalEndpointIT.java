@@ -53,7 +53,7 @@ class LocalStackExternalEndpointIT {
     assertEquals(200, LocalStackRestartIT.slack(stack, LocalStackRestartIT.message(1)).statusCode());
     String id = JSON.readTree(stack.get("/api/feedback?since=2025-11-17&until=2025-11-24").body())
         .get("items").get(0).get("id").asText();
-    var item = dynamo.getItem(b -> b.tableName(LocalPipeline.FEEDBACK_TABLE)
+    var item = dynamo.getItem(b -> b.tableName(LocalTables.defaults().feedback())
         .key(Map.of(FeedbackTable.ID, AttributeValue.fromS(id)))).item();
     assertEquals("Exports time out on big workspaces", item.get(FeedbackTable.TEXT).s());
   }
@@ -66,19 +66,19 @@ class LocalStackExternalEndpointIT {
 
     JsonNode swept = JSON.readTree(stack.post("/local/jobs/expire").body());
 
-    assertTrue(swept.get("deleted").get(LocalPipeline.FEEDBACK_TABLE).asInt() >= 1, swept.toString());
+    assertTrue(swept.get("deleted").get(LocalTables.defaults().feedback()).asInt() >= 1, swept.toString());
     assertFalse(exists("ttl-expired"));
     assertTrue(exists("ttl-current"));
   }
 
   private static void put(String id, long expiresAt) {
-    dynamo.putItem(b -> b.tableName(LocalPipeline.FEEDBACK_TABLE).item(Map.of(
+    dynamo.putItem(b -> b.tableName(LocalTables.defaults().feedback()).item(Map.of(
         FeedbackTable.ID, AttributeValue.fromS(id),
         FeedbackTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt)))));
   }
 
   private static boolean exists(String id) {
-    return dynamo.getItem(b -> b.tableName(LocalPipeline.FEEDBACK_TABLE)
+    return dynamo.getItem(b -> b.tableName(LocalTables.defaults().feedback())
         .key(Map.of(FeedbackTable.ID, AttributeValue.fromS(id)))).hasItem();
   }
 }

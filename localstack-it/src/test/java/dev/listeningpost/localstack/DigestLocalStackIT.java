@@ -1,8 +1,6 @@
 package dev.listeningpost.localstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import dev.listeningpost.feedback.store.KeyedTable;
-import dev.listeningpost.feedback.store.FeedbackTable;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,16 +10,18 @@ import dev.listeningpost.digest.DigestJob;
 import dev.listeningpost.digest.DigestResult;
 import dev.listeningpost.digest.DigestSettings;
 import dev.listeningpost.digest.archive.DigestArchive;
-import dev.listeningpost.digest.compose.ComposeOptions;
 import dev.listeningpost.digest.compose.DigestComposer;
 import dev.listeningpost.digest.compose.ThemeLabels;
 import dev.listeningpost.digest.period.ReportingPeriod;
 import dev.listeningpost.digest.render.DigestRenderer;
 import dev.listeningpost.digest.send.SesEmailSender;
+import dev.listeningpost.digest.wiring.DigestProperties;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Author;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
+import dev.listeningpost.feedback.store.FeedbackTable;
+import dev.listeningpost.feedback.store.KeyedTable;
 import dev.listeningpost.feedback.store.TableDefinitions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,7 +103,7 @@ class DigestLocalStackIT {
 
     DigestArchive archive = new DigestArchive(dynamo, digestTable);
     DigestJob job = new DigestJob(
-        new DigestComposer(store, ThemeLabels.NONE, List.of(), ComposeOptions.DEFAULTS, CLOCK),
+        new DigestComposer(store, ThemeLabels.NONE, List.of(), DigestProperties.Digest.defaults().composeOptions(), CLOCK),
         new DigestRenderer(), archive, new SesEmailSender(ses), new DigestSettings(ZONE, SENDER, RECIPIENTS), CLOCK);
 
     DigestResult first = job.run(W47);

@@ -6,7 +6,7 @@ import dev.listeningpost.analyze.sentiment.SentimentScorer;
 import dev.listeningpost.analyze.themes.ClusterBatch;
 import dev.listeningpost.analyze.themes.Theme;
 import dev.listeningpost.analyze.themes.ThemeIndex;
-import dev.listeningpost.analyze.themes.ThemeSettings;
+import dev.listeningpost.analyze.wiring.AnalyzeProperties;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,9 +45,9 @@ public final class EnrichThroughput {
       for (int i = 0; i < rows.size(); i++) {
         items.add(new ClusterBatch.Item("i" + i, texts.get(i)));
       }
-      themes = ClusterBatch.cluster(items, vs, ThemeSettings.defaults()).themes();
+      themes = ClusterBatch.cluster(items, vs, AnalyzeProperties.Theme.defaults().settings()).themes();
     }
-    ThemeIndex index = new ThemeIndex(themes, ThemeSettings.defaults());
+    ThemeIndex index = new ThemeIndex(themes, AnalyzeProperties.Theme.defaults().settings());
     System.out.printf("%d texts, %d themes, %d processors, sentiment: %s%n", texts.size(), themes.size(),
         Runtime.getRuntime().availableProcessors(), scorer.getClass().getName());
     for (int threads : threadCounts) {

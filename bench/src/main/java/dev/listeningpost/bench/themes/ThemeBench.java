@@ -4,6 +4,7 @@ import dev.listeningpost.analyze.embed.MiniLmEmbedder;
 import dev.listeningpost.analyze.themes.ClusterBatch;
 import dev.listeningpost.analyze.themes.Theme;
 import dev.listeningpost.analyze.themes.ThemeSettings;
+import dev.listeningpost.analyze.wiring.AnalyzeProperties;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ public final class ThemeBench {
 
   public static void main(String[] args) throws Exception {
     Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-    ThemeSettings settings = ThemeSettings.defaults();
+    ThemeSettings settings = AnalyzeProperties.Theme.defaults().settings();
     if (System.getProperty("cohesion") != null) {
       settings = settings.withMinCohesion(Double.parseDouble(System.getProperty("cohesion")));
     }

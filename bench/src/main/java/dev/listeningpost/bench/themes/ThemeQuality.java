@@ -8,6 +8,7 @@ import dev.listeningpost.analyze.themes.ThemeClusterer;
 import dev.listeningpost.analyze.themes.ThemeIndex;
 import dev.listeningpost.analyze.themes.ThemeSample;
 import dev.listeningpost.analyze.themes.ThemeSettings;
+import dev.listeningpost.analyze.wiring.AnalyzeProperties;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class ThemeQuality {
 
   public static void main(String[] args) throws Exception {
     Path data = Path.of(args.length > 0 ? args[0] : "../shared/data").resolve("banking77");
-    ThemeSettings settings = ThemeSettings.defaults();
+    ThemeSettings settings = AnalyzeProperties.Theme.defaults().settings();
     List<Banking77.Row> test = Banking77.read(data.resolve("test.csv"));
     List<Banking77.Row> train = Banking77.read(data.resolve("train.csv"));
     List<float[]> testV;

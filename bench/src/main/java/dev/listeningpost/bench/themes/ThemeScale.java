@@ -1,11 +1,12 @@
 package dev.listeningpost.bench.themes;
 
-import dev.listeningpost.analyze.themes.Member;
 import dev.listeningpost.analyze.embed.MiniLmEmbedder;
+import dev.listeningpost.analyze.themes.Member;
 import dev.listeningpost.analyze.themes.ThemeClusterer;
 import dev.listeningpost.analyze.themes.ThemeIndex;
 import dev.listeningpost.analyze.themes.ThemeSample;
 import dev.listeningpost.analyze.themes.ThemeSettings;
+import dev.listeningpost.analyze.wiring.AnalyzeProperties;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -36,7 +37,7 @@ public final class ThemeScale {
     if (sizes.isEmpty()) {
       sizes = List.of(10_000, 100_000, 1_000_000);
     }
-    ThemeSettings settings = ThemeSettings.defaults();
+    ThemeSettings settings = AnalyzeProperties.Theme.defaults().settings();
     float[][] centres = new float[TOPICS][];
     Random r = new Random(42);
     for (int t = 0; t < TOPICS; t++) {

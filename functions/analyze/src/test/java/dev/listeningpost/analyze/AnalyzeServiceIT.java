@@ -1,7 +1,6 @@
 package dev.listeningpost.analyze;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import dev.listeningpost.feedback.store.KeyedTable;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,14 +11,14 @@ import dev.listeningpost.analyze.embed.MiniLmEmbedder;
 import dev.listeningpost.analyze.testing.KeywordSentiment;
 import dev.listeningpost.analyze.themes.Theme;
 import dev.listeningpost.analyze.themes.ThemeAssigner;
-import dev.listeningpost.analyze.themes.ThemeSettings;
 import dev.listeningpost.analyze.themes.store.ThemeStore;
+import dev.listeningpost.analyze.wiring.AnalyzeProperties;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
+import dev.listeningpost.feedback.store.KeyedTable;
 import dev.listeningpost.feedback.store.TableDefinitions;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +28,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @ExtendWith(DynoxideExtension.class)
@@ -53,7 +53,7 @@ class AnalyzeServiceIT {
     themes = new ThemeStore(client, themeTable);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     service = new AnalyzeService(store, KeywordSentiment.LAMBDA, EMBEDDER,
-        new ThemeAssigner(themes, ThemeSettings.defaults(), clock, Duration.ofMinutes(5)), clock);
+        new ThemeAssigner(themes, AnalyzeProperties.Theme.defaults().settings(), clock, Duration.ofMinutes(5)), clock);
   }
 
   private Feedback item(String id, String text) {
@@ -115,7 +115,7 @@ class AnalyzeServiceIT {
     DynamoDbClient client = DynoxideExtension.client();
     FeedbackStore missing = new FeedbackStore(client, "no-such-table", FeedbackSchema.create(Duration.ZERO));
     AnalyzeService broken = new AnalyzeService(missing, KeywordSentiment.LAMBDA, EMBEDDER,
-        new ThemeAssigner(themes, ThemeSettings.defaults(), Clock.systemUTC(), Duration.ofMinutes(5)), Clock.systemUTC());
+        new ThemeAssigner(themes, AnalyzeProperties.Theme.defaults().settings(), Clock.systemUTC(), Duration.ofMinutes(5)), Clock.systemUTC());
     Feedback f = Feedback.builder().id("x").channel("slack").text("hello there").createdAt(NOW).build();
     Outcome o = broken.process(List.of(f)).get(0);
     assertTrue(o.failed());

@@ -1,7 +1,6 @@
 package dev.listeningpost.analyze;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import dev.listeningpost.feedback.store.KeyedTable;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,16 +15,16 @@ import dev.listeningpost.analyze.themes.Theme;
 import dev.listeningpost.analyze.themes.ThemeJob;
 import dev.listeningpost.analyze.themes.ThemeQueryService;
 import dev.listeningpost.analyze.themes.ThemeQueryService.ThemeSummary;
-import dev.listeningpost.analyze.themes.ThemeSettings;
 import dev.listeningpost.analyze.themes.store.FeedbackEmbeddings;
 import dev.listeningpost.analyze.themes.store.ThemeStore;
+import dev.listeningpost.analyze.wiring.AnalyzeProperties;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Enrichment;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
+import dev.listeningpost.feedback.store.KeyedTable;
 import dev.listeningpost.feedback.store.TableDefinitions;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
 import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -67,7 +67,7 @@ class ThemeJobIT {
 
   private ThemeJob job(Instant now) {
     return new ThemeJob(store, themes, new FeedbackEmbeddings(client, store.tableName()), new FakeEmbedder(),
-        ThemeSettings.defaults(), Clock.fixed(now, ZoneOffset.UTC), Duration.ofDays(30), Duration.ofMinutes(10));
+        AnalyzeProperties.Theme.defaults().settings(), Clock.fixed(now, ZoneOffset.UTC), Duration.ofDays(30), Duration.ofMinutes(10));
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.listeningpost.digest;
 
 import static dev.listeningpost.digest.Items.ADA;
-import dev.listeningpost.feedback.store.KeyedTable;
 import static dev.listeningpost.digest.Items.GRACE;
 import static dev.listeningpost.digest.Items.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.digest.archive.DigestArchive;
 import dev.listeningpost.digest.archive.SendRecord;
-import dev.listeningpost.digest.compose.ComposeOptions;
 import dev.listeningpost.digest.compose.DigestComposer;
 import dev.listeningpost.digest.compose.ThemeLabels;
 import dev.listeningpost.digest.period.ReportingPeriod;
@@ -19,12 +17,13 @@ import dev.listeningpost.digest.send.EmailDeliveryException;
 import dev.listeningpost.digest.send.EmailSender;
 import dev.listeningpost.digest.send.SesEmailSender;
 import dev.listeningpost.digest.testing.SesLocal;
+import dev.listeningpost.digest.wiring.DigestProperties;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
+import dev.listeningpost.feedback.store.KeyedTable;
 import dev.listeningpost.feedback.store.TableDefinitions;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +34,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -77,7 +77,7 @@ class DigestJobIT {
   }
 
   private DigestJob job(EmailSender sender, Clock clock) {
-    DigestComposer composer = new DigestComposer(store, ThemeLabels.NONE, List.of(), ComposeOptions.DEFAULTS, clock);
+    DigestComposer composer = new DigestComposer(store, ThemeLabels.NONE, List.of(), DigestProperties.Digest.defaults().composeOptions(), clock);
     return new DigestJob(composer, new DigestRenderer(), archive, sender,
         new DigestSettings(ZONE, "digest@example.com", RECIPIENTS), clock);
   }

@@ -9,6 +9,7 @@ import dev.listeningpost.ingest.meta.MetaAdapter;
 import dev.listeningpost.ingest.slack.SlackAdapter;
 import dev.listeningpost.ingest.typeform.TypeformAdapter;
 import dev.listeningpost.ingest.widget.WidgetAdapter;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import dev.listeningpost.ingest.x.XAdapter;
 import dev.listeningpost.ingest.zendesk.ZendeskAdapter;
 import java.security.KeyPair;
@@ -74,7 +75,7 @@ public final class ChannelFixtures {
   public static List<ChannelAdapter> adapters() {
     return List.of(new SlackAdapter(), new GitHubAdapter(), new DiscourseAdapter(), new IntercomAdapter(),
         new ZendeskAdapter(), new TypeformAdapter(), new XAdapter(), new MetaAdapter(), new DiscordAdapter(),
-        new WidgetAdapter());
+        new WidgetAdapter(IngestProperties.Widget.defaults().settings()));
   }
 
   private static final KeyPair OTHER_DISCORD = TestRequests.ed25519();

@@ -18,6 +18,7 @@ import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
 import dev.listeningpost.ingest.widget.WidgetAdapter;
 import dev.listeningpost.ingest.widget.WidgetSettings;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class ChannelFlowsIT {
     adapters.removeIf(a -> a.channel().equals("widget"));
     adapters.add(new WidgetAdapter(new WidgetSettings(5000, 60, 3)));
     service = new WebhookService(adapters, store, new EnvironmentSecretResolver(ChannelFixtures.env()),
-        new ConfiguredStaffDirectory("discord:53908232506183680"), IngestSettings.DEFAULTS, Clock.fixed(now, ZoneOffset.UTC));
+        new ConfiguredStaffDirectory("discord:53908232506183680"), IngestProperties.Ingest.defaults().settings(), Clock.fixed(now, ZoneOffset.UTC));
   }
 
   private List<Feedback> stored() {

@@ -19,6 +19,7 @@ import dev.listeningpost.feedback.testing.DynoxideExtension;
 import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +55,7 @@ class LargeItemsIT {
     table = DynoxideExtension.newFeedbackTable(client);
     store = new FeedbackStore(client, table, FeedbackSchema.create(Duration.ofDays(365)));
     service = new WebhookService(ChannelFixtures.adapters(), store, new EnvironmentSecretResolver(ChannelFixtures.env()),
-        new ConfiguredStaffDirectory(""), IngestSettings.DEFAULTS, Clock.fixed(now, ZoneOffset.UTC));
+        new ConfiguredStaffDirectory(""), IngestProperties.Ingest.defaults().settings(), Clock.fixed(now, ZoneOffset.UTC));
   }
 
   /** An issues.opened delivery whose body is about {@code bytes} long, of random words (gzip gains little). */

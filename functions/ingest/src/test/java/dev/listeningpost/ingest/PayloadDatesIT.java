@@ -11,6 +11,7 @@ import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class PayloadDatesIT {
     var client = DynoxideExtension.client();
     store = new FeedbackStore(client, DynoxideExtension.newFeedbackTable(client), FeedbackSchema.create(Duration.ofDays(365)));
     service = new WebhookService(ChannelFixtures.adapters(), store, new EnvironmentSecretResolver(ChannelFixtures.env()),
-        new ConfiguredStaffDirectory(""), IngestSettings.DEFAULTS, Clock.fixed(now, ZoneOffset.UTC));
+        new ConfiguredStaffDirectory(""), IngestProperties.Ingest.defaults().settings(), Clock.fixed(now, ZoneOffset.UTC));
   }
 
   private static byte[] fixture(String file, String from, String to) {

@@ -11,6 +11,7 @@ import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class RealPayloadsIT {
     var client = DynoxideExtension.client();
     FeedbackStore store = new FeedbackStore(client, DynoxideExtension.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
     service = new WebhookService(ChannelFixtures.adapters(), store, new EnvironmentSecretResolver(ChannelFixtures.env()),
-        new ConfiguredStaffDirectory(""), IngestSettings.DEFAULTS, Clock.fixed(NOW, ZoneOffset.UTC));
+        new ConfiguredStaffDirectory(""), IngestProperties.Ingest.defaults().settings(), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private static Arguments of(String file, Function<byte[], HttpRequest> sign, int written) {

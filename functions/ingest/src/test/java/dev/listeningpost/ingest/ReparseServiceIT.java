@@ -10,15 +10,16 @@ import dev.listeningpost.feedback.FeedbackIds;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Re-parsing stored raw payloads: fields follow the current adapter, identity and history stay. */
 @ExtendWith(DynoxideExtension.class)
@@ -34,7 +35,7 @@ class ReparseServiceIT {
     var client = DynoxideExtension.client();
     store = new FeedbackStore(client, DynoxideExtension.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
     WebhookService ingest = new WebhookService(ChannelFixtures.adapters(), store,
-        new EnvironmentSecretResolver(ChannelFixtures.env()), new ConfiguredStaffDirectory(""), IngestSettings.DEFAULTS, clock);
+        new EnvironmentSecretResolver(ChannelFixtures.env()), new ConfiguredStaffDirectory(""), IngestProperties.Ingest.defaults().settings(), clock);
     for (ChannelFixtures.Fixture f : ChannelFixtures.all()) {
       assertEquals(200, ingest.handle(f.sign().apply(TestRequests.event(f.sample()), now)).status());
     }

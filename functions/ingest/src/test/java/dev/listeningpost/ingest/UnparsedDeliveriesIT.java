@@ -17,6 +17,7 @@ import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +83,7 @@ class UnparsedDeliveriesIT {
 
   private WebhookService service(List<ChannelAdapter> adapters) {
     return new WebhookService(adapters, store, new EnvironmentSecretResolver(ChannelFixtures.env()),
-        new ConfiguredStaffDirectory(""), IngestSettings.DEFAULTS, clock);
+        new ConfiguredStaffDirectory(""), IngestProperties.Ingest.defaults().settings(), clock);
   }
 
   private ReparseService reparser(List<ChannelAdapter> adapters) {

@@ -16,6 +16,7 @@ import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.ChannelFixtures.Fixture;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +64,7 @@ class WebhookFuzzIT {
   private static WebhookService service(String table) {
     FeedbackStore store = new FeedbackStore(client, table, FeedbackSchema.create(Duration.ZERO));
     return new WebhookService(ChannelFixtures.adapters(), store, new EnvironmentSecretResolver(ChannelFixtures.env()),
-        new ConfiguredStaffDirectory("*:@example.com"), IngestSettings.DEFAULTS, Clock.fixed(NOW, ZoneOffset.UTC));
+        new ConfiguredStaffDirectory("*:@example.com"), IngestProperties.Ingest.defaults().settings(), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private static int count(String table) {

@@ -59,6 +59,27 @@ public final class SamTemplate {
     return out;
   }
 
+  /**
+   * A template parameter as declared.
+   *
+   * @param defaultValue its Default as a string (lists joined by commas), null when it has none
+   */
+  public record Parameter(String name, String type, String defaultValue, String description, List<String> allowedValues) {
+  }
+
+  /** The parameters in template order. */
+  public Map<String, Parameter> parameters() {
+    Map<String, String> defaults = parameterDefaults();
+    Map<String, Parameter> out = new LinkedHashMap<>();
+    parameters.forEach((name, raw) -> {
+      Map<String, Object> p = map(raw);
+      List<String> allowed = p.get("AllowedValues") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+      out.put(name, new Parameter(name, String.valueOf(p.get("Type")), defaults.get(name),
+          String.valueOf(p.getOrDefault("Description", "")).strip(), allowed));
+    });
+    return out;
+  }
+
   /** Logical ids of resources of a type, e.g. {@code AWS::DynamoDB::Table}. */
   List<String> resourcesOfType(String type) {
     return resources.entrySet().stream().filter(e -> type.equals(map(e.getValue()).get("Type"))).map(Map.Entry::getKey)

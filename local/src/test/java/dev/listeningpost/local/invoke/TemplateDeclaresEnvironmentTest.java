@@ -3,21 +3,15 @@ package dev.listeningpost.local.invoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.listeningpost.local.settings.SettingsCatalog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,24 +21,22 @@ import org.junit.jupiter.api.Test;
  * template declares ({@code --env-vars} cannot add others), and in AWS an undeclared variable is
  * simply absent.
  *
- * <p>What counts as read: Micronaut placeholders {@code ${a.b-c}} (the variable {@code A_B_C}),
- * {@code @Requires(property = "a.b")}, and {@code System.getenv("X")} literals, in the sources of
- * the function's artifact (its CodeUri module plus functions/feedback, which every function
- * includes). Which function of a shared artifact needs a variable is not derived from the code:
- * the check is that at least one function built from that artifact declares it.
+ * <p>What counts as read ({@link SettingsCatalog}): the settings of the {@code @ConfigurationProperties}
+ * records (from the metadata Micronaut generates) whose record a bean of the artifact injects, and
+ * {@code ${a.b-c}} placeholders, {@code @Requires(property = "a.b")} and {@code System.getenv("X")} in the
+ * sources, for the function's artifact (its CodeUri module plus functions/feedback, which every function
+ * includes). Which function of a shared artifact needs a variable is not derived from the code: the check
+ * is that at least one function built from that artifact declares it.
  */
 class TemplateDeclaresEnvironmentTest {
-  private static final Path ROOT = Path.of(System.getProperty("lp.root", "..")).toAbsolutePath().normalize();
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z0-9.-]+)(:[^}]*)?}");
-  private static final Pattern REQUIRES = Pattern.compile("@Requires\\(property\\s*=\\s*\"([a-z0-9.-]+)\"");
-  private static final Pattern GETENV = Pattern.compile("System\\.getenv\\(\"([A-Z0-9_]+)\"\\)");
+  private static final Path ROOT = SettingsCatalog.ROOT;
 
   /** Tunables with a default fit for AWS: reading them unset is intended. Add one here with a reason. */
   private static final Set<String> DEFAULTED = Set.of(
       // themes job and assignment thresholds (docs/themes.md)
       "THEME_SAMPLE_CAPACITY", "THEME_MIN_SIZE", "THEME_ASSIGN_THRESHOLD", "THEME_STICKY_MARGIN", "THEME_MERGE_SIMILARITY",
-      "THEME_RECENCY_DAYS", "THEME_MIN_COHESION", "THEME_REFRESH_SECONDS", "THEME_INITIAL_LOOKBACK_DAYS",
-      "THEME_SETTLE_MINUTES", "EMBED_THREADS",
+      "THEME_REFINE_ROUNDS", "THEME_RECENCY_DAYS", "THEME_QUOTES", "THEME_LABEL_TERMS", "THEME_MIN_COHESION",
+      "THEME_REFRESH_SECONDS", "THEME_INITIAL_LOOKBACK_DAYS", "THEME_SETTLE_MINUTES", "EMBED_THREADS",
       // digest composition (docs/digest.md)
       "DIGEST_QUOTES", "DIGEST_REPLY_SLA", "DIGEST_LIST_LIMIT",
       // ingest limits and the SSM cache (docs/channels.md)
@@ -67,7 +59,7 @@ class TemplateDeclaresEnvironmentTest {
 
     Map<String, Set<String>> missing = new TreeMap<>();
     declaredByArtifact.forEach((codeUri, declared) -> {
-      Set<String> read = variablesRead(List.of(ROOT.resolve(codeUri), ROOT.resolve("functions/feedback")));
+      Set<String> read = SettingsCatalog.variablesRead(codeUri);
       assertTrue(read.size() > 3, () -> "found the code of " + codeUri + ": " + read);
       Set<String> undeclared = read.stream().filter(v -> !declared.contains(v) && !DEFAULTED.contains(v))
           .collect(Collectors.toCollection(TreeSet::new));
@@ -101,42 +93,18 @@ class TemplateDeclaresEnvironmentTest {
   }
 
   @Test
-  void theScanSeesPlaceholdersRequiresAndGetenv() {
-    Set<String> read = variablesRead(List.of(ROOT.resolve("functions/ingest")));
-    assertTrue(read.containsAll(Set.of("INGEST_MAX_BODY_BYTES", "SECRETS_SOURCE", "SECRETS_PATH")), read::toString);
-    assertTrue(variablesRead(List.of(ROOT.resolve("functions/analyze"))).contains("DJL_CACHE_DIR"));
+  void theScanSeesSettingsRequiresAndGetenv() {
+    assertTrue(SettingsCatalog.variablesRead("functions/ingest").containsAll(
+        Set.of("INGEST_MAX_BODY_BYTES", "SECRETS_SOURCE", "SECRETS_PATH", "FEEDBACK_TABLE", "LAMBDA_REGISTER_CONTEXT")));
+    assertTrue(SettingsCatalog.variablesRead("functions/analyze").containsAll(
+        Set.of("THEME_MIN_COHESION", "THEME_TABLE", "DJL_CACHE_DIR")));
   }
 
-  /** The environment variables the Java sources under these modules read. */
-  static Set<String> variablesRead(List<Path> modules) {
-    Set<String> out = new TreeSet<>();
-    for (Path module : modules) {
-      try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
-        files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
-          String code = read(f);
-          for (Pattern p : List.of(PLACEHOLDER, REQUIRES)) {
-            Matcher m = p.matcher(code);
-            while (m.find()) {
-              out.add(m.group(1).toUpperCase(Locale.ROOT).replaceAll("[.-]", "_"));
-            }
-          }
-          Matcher env = GETENV.matcher(code);
-          while (env.find()) {
-            out.add(env.group(1));
-          }
-        });
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return out;
-  }
-
-  private static String read(Path f) {
-    try {
-      return Files.readString(f);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  @Test
+  void aSharedSettingCountsOnlyForTheArtifactsWhoseBeansInjectIt() {
+    // The table names are storage settings in functions/feedback, but only analyze and digest read the themes'.
+    assertTrue(SettingsCatalog.variablesRead("functions/digest").containsAll(Set.of("THEME_TABLE", "DIGEST_TABLE")));
+    Set<String> ingest = SettingsCatalog.variablesRead("functions/ingest");
+    assertTrue(!ingest.contains("THEME_TABLE") && !ingest.contains("DIGEST_TABLE"), ingest::toString);
   }
 }

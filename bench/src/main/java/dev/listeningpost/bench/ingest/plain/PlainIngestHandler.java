@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * {@code DYNAMODB_ENDPOINT}, {@code FEEDBACK_TABLE}, {@code AWS_REGION}.
  */
 public class PlainIngestHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  /** The function's default ingest.max-body-bytes (IngestProperties): this jar has no Micronaut to bind it. */
+  private static final IngestSettings MAX_BODY = new IngestSettings(1_048_576);
   private final WebhookService webhooks;
 
   public PlainIngestHandler() {
@@ -44,7 +46,7 @@ public class PlainIngestHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     FeedbackStore store = new FeedbackStore(dynamo(env.get("DYNAMODB_ENDPOINT"), env.getOrDefault("AWS_REGION", "us-east-1")),
         env.getOrDefault("FEEDBACK_TABLE", "listening-post-feedback"), FeedbackSchema.create(Duration.ofDays(730)));
     this.webhooks = new WebhookService(List.of(new SlackAdapter()), store, new EnvironmentSecretResolver(env),
-        new ConfiguredStaffDirectory(env.getOrDefault("INGEST_STAFF", "")), IngestSettings.DEFAULTS, Clock.systemUTC());
+        new ConfiguredStaffDirectory(env.getOrDefault("INGEST_STAFF", "")), MAX_BODY, Clock.systemUTC());
   }
 
   @Override

@@ -54,10 +54,6 @@ public final class ClusterBatch {
     }
   }
 
-  public static Summary run(Path in, Path out) throws IOException {
-    return run(in, out, ThemeSettings.defaults());
-  }
-
   public static Summary run(Path in, Path out, ThemeSettings settings) throws IOException {
     try (MiniLmEmbedder embedder = new MiniLmEmbedder()) {
       return run(in, out, embedder, settings);

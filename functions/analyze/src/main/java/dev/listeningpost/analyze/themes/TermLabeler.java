@@ -71,11 +71,6 @@ public final class TermLabeler {
     this.embedder = embedder;
   }
 
-  /** Class-based TF-IDF only (no embedder, no brand terms). */
-  public TermLabeler(int maxTerms) {
-    this(maxTerms, ThemeSettings.defaults(), null);
-  }
-
   /** Tokens of a text: lower case letters/digits, apostrophes kept inside words. */
   static List<String> tokens(String text) {
     List<String> out = new ArrayList<>();

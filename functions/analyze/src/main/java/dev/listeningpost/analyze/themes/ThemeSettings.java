@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Tuning of theme discovery. The defaults are semantic (in the embedding model's geometry) or
- * capacity choices, not a number of themes: that is found from the data.
+ * Tuning of theme discovery. The defaults and their meaning are declared once, in
+ * {@code dev.listeningpost.analyze.wiring.AnalyzeProperties.Theme}, which builds this record.
  *
  * @param sampleCapacity  items kept in the bounded sample that is re-clustered nightly
  * @param minThemeSize    sample members a cluster needs to become a theme
@@ -30,14 +30,8 @@ public record ThemeSettings(int sampleCapacity, int minThemeSize, double assignT
                             double mergeSimilarity, int refineRounds, double recencyDays, int quotes, int labelTerms,
                             double minCohesion, List<String> brandTerms) {
 
-  public static final double DEFAULT_MIN_COHESION = 0.45;
-
   public ThemeSettings {
     brandTerms = normalizeBrandTerms(brandTerms);
-  }
-
-  public static ThemeSettings defaults() {
-    return new ThemeSettings(3000, 3, 0.5, 0.05, 0.9, 3, 30, 3, 3, DEFAULT_MIN_COHESION, List.of());
   }
 
   public ThemeSettings withSampleCapacity(int capacity) {

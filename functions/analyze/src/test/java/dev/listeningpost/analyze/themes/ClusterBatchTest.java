@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listeningpost.analyze.testing.FakeEmbedder;
+import dev.listeningpost.analyze.wiring.AnalyzeProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class ClusterBatchTest {
     Path out = dir.resolve("out.jsonl");
     Files.write(in, lines);
 
-    ClusterBatch.Summary s = ClusterBatch.run(in, out, new FakeEmbedder(), ThemeSettings.defaults());
+    ClusterBatch.Summary s = ClusterBatch.run(in, out, new FakeEmbedder(), AnalyzeProperties.Theme.defaults().settings());
 
     List<JsonNode> rows = new ArrayList<>();
     for (String l : Files.readAllLines(out)) {
@@ -73,7 +74,7 @@ class ClusterBatchTest {
     Files.write(in, lines);
 
     ClusterBatch.Summary s = ClusterBatch.run(in, out, new FakeEmbedder(),
-        ThemeSettings.defaults().withBrandTerms(List.of("acmeair")));
+        AnalyzeProperties.Theme.defaults().settings().withBrandTerms(List.of("acmeair")));
 
     assertEquals(80, s.items());
     assertEquals(40, s.excluded());

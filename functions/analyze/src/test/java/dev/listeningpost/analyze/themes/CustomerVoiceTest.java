@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.analyze.testing.Blobs;
+import dev.listeningpost.analyze.wiring.AnalyzeProperties;
 import dev.listeningpost.feedback.Feedback;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CustomerVoiceTest {
-  private static final ThemeSettings SETTINGS = ThemeSettings.defaults()
+  private static final ThemeSettings SETTINGS = AnalyzeProperties.Theme.defaults().settings()
       .withBrandTerms(ThemeSettings.parseBrandTerms("Acme, @AcmeHelp"));
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.analyze.testing.FakeEmbedder;
+import dev.listeningpost.analyze.wiring.AnalyzeProperties;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TermLabelerTest {
-  private static final ThemeSettings BRAND = ThemeSettings.defaults()
+  private static final ThemeSettings BRAND = AnalyzeProperties.Theme.defaults().settings()
       .withBrandTerms(ThemeSettings.parseBrandTerms("AmericanAir, @USAirways, #AA, americanairlines"));
 
   private static final List<String> TWEETS = List.of(
@@ -55,7 +56,7 @@ class TermLabelerTest {
 
   @Test
   void phrasesNeverStartOrEndWithAStopWord() {
-    TermLabeler labeler = new TermLabeler(5);
+    TermLabeler labeler = new TermLabeler(5, AnalyzeProperties.Theme.defaults().settings(), null);
     for (String c : labeler.candidates("Hi, please can you help me with the export of my invoices? Thanks!")) {
       String[] w = c.split(" ");
       assertFalse(TermLabeler.stopWords().contains(w[0]), c);
@@ -71,7 +72,7 @@ class TermLabelerTest {
         "When will my card arrive? account question", "card still not arrived to my account"));
     texts.put("b", List.of("I forgot my password for the account", "reset password please, account locked",
         "password reset link does not work on my account"));
-    Map<String, List<String>> terms = new TermLabeler(3).label(texts);
+    Map<String, List<String>> terms = new TermLabeler(3, AnalyzeProperties.Theme.defaults().settings(), null).label(texts);
 
     assertTrue(terms.get("a").get(0).contains("card"), terms.toString());
     assertTrue(terms.get("b").get(0).contains("password"), terms.toString());
@@ -86,7 +87,7 @@ class TermLabelerTest {
     Map<String, List<String>> texts = new LinkedHashMap<>();
     texts.put("a", same);
     texts.put("b", new ArrayList<>(same));
-    for (TermLabeler l : List.of(new TermLabeler(3), new TermLabeler(3, BRAND, new FakeEmbedder()))) {
+    for (TermLabeler l : List.of(new TermLabeler(3, AnalyzeProperties.Theme.defaults().settings(), null), new TermLabeler(3, BRAND, new FakeEmbedder()))) {
       Map<String, List<String>> terms = l.label(texts, Map.of());
       String a = TermLabeler.labelOf(terms.get("a"));
       String b = TermLabeler.labelOf(terms.get("b"));
@@ -104,7 +105,7 @@ class TermLabelerTest {
         "is dark mode coming"));
     texts.put("b", List.of("refund my order", "I want a refund for my order", "refund status of order"));
     Map<String, float[]> centres = Map.of("a", e.embed("dark mode"), "b", e.embed("refund order"));
-    Map<String, List<String>> terms = new TermLabeler(2, ThemeSettings.defaults(), e).label(texts, centres);
+    Map<String, List<String>> terms = new TermLabeler(2, AnalyzeProperties.Theme.defaults().settings(), e).label(texts, centres);
     assertEquals("dark mode", terms.get("a").get(0));
     assertEquals("dark mode", TermLabeler.labelOf(terms.get("a")));
     assertTrue(terms.get("a").get(0).contains(" "), "a phrase, not a single word");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.analyze.testing.Blobs;
+import dev.listeningpost.analyze.wiring.AnalyzeProperties;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ThemeClustererTest {
-  private final ThemeSettings settings = ThemeSettings.defaults();
+  private final ThemeSettings settings = AnalyzeProperties.Theme.defaults().settings();
   private final Blobs blobs = new Blobs(6, 48, 7);
 
   @Test
@@ -170,7 +171,7 @@ class ThemeClustererTest {
         Instant.EPOCH, Instant.EPOCH, List.of(), Map.of());
     List<Member> carried = ms.stream().map(m -> m.withTheme("tcatchall")).toList();
     // Everyone close enough to the catch-all's centre to stay in it, as an over-broad theme would be.
-    ThemeSettings loose = new ThemeSettings(3000, 3, -1, 0.05, 0.9, 3, 30, 3, 3, ThemeSettings.DEFAULT_MIN_COHESION,
+    ThemeSettings loose = new ThemeSettings(3000, 3, -1, 0.05, 0.9, 3, 30, 3, 3, AnalyzeProperties.Theme.defaults().minCohesion(),
         List.of());
 
     ThemeClusterer.Result r = new ThemeClusterer(loose).recluster(carried, List.of(catchAll), Instant.EPOCH);

@@ -9,6 +9,7 @@ import dev.listeningpost.analyze.testing.Blobs;
 import dev.listeningpost.analyze.testing.FakeEmbedder;
 import dev.listeningpost.analyze.testing.InMemoryStores;
 import dev.listeningpost.analyze.themes.store.JobState;
+import dev.listeningpost.analyze.wiring.AnalyzeProperties;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Enrichment;
 import java.time.Clock;
@@ -34,7 +35,7 @@ class ThemeJobTest {
 
   private ThemeJob job(Instant now) {
     return new ThemeJob(items, themes, new InMemoryStores.Embeddings(items), new FakeEmbedder(),
-        ThemeSettings.defaults(), Clock.fixed(now, ZoneOffset.UTC), Duration.ofDays(30), SETTLE);
+        AnalyzeProperties.Theme.defaults().settings(), Clock.fixed(now, ZoneOffset.UTC), Duration.ofDays(30), SETTLE);
   }
 
   /** n items of the six topics, created every 30 minutes from {@code created}, analysed at {@code analyzed} (null: on creation). */

@@ -8,15 +8,13 @@ import dev.listeningpost.digest.send.CompositeEmailSender;
 import dev.listeningpost.digest.send.EmailSender;
 import dev.listeningpost.digest.send.OutboxEmailSender;
 import dev.listeningpost.digest.send.SesEmailSender;
+import dev.listeningpost.feedback.wiring.StorageProperties;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -30,54 +28,38 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 
 /**
- * Wires the digest from configuration. Properties (environment variables in brackets):
- * <ul>
- *   <li>{@code digest.time-zone} (DIGEST_TIME_ZONE, default UTC): whose weeks are reported</li>
- *   <li>{@code digest.sender} (DIGEST_SENDER): From address, an SES-verified identity</li>
- *   <li>{@code digest.recipients} (DIGEST_RECIPIENTS): comma-separated addresses</li>
- *   <li>{@code digest.table} (DIGEST_TABLE, default listening-post-digests): archive and send log</li>
- *   <li>{@code digest.outbox-dir} (DIGEST_OUTBOX_DIR): also write each email as .eml and .html here</li>
- *   <li>{@code ses.endpoint} (SES_ENDPOINT): SES API endpoint override (aws-ses-v2-local, LocalStack)</li>
- *   <li>{@code digest.reply-sla} (DIGEST_REPLY_SLA, default 48h), {@code digest.quotes} (8),
- *       {@code digest.list-limit} (8)</li>
- * </ul>
- * SES is used when {@code ses.endpoint} is set or no outbox is configured (in AWS); the outbox
- * when {@code digest.outbox-dir} is set; both in local mode when both are set.
+ * Wires the digest from {@link DigestProperties} and the storage settings (docs/configuration.md lists every
+ * setting).
  */
 @Factory
 public class DigestFactory {
 
   @Singleton
-  DigestSettings digestSettings(@Value("${digest.time-zone:UTC}") String zone,
-                                @Value("${digest.sender:}") String sender,
-                                @Value("${digest.recipients:}") String recipients) {
-    return new DigestSettings(ZoneId.of(zone.isBlank() ? "UTC" : zone.strip()), sender.strip(),
-        DigestSettings.parseRecipients(recipients));
+  DigestSettings digestSettings(DigestProperties.Digest digest) {
+    return digest.settings();
   }
 
   @Singleton
-  ComposeOptions composeOptions(@Value("${digest.quotes:8}") int quotes,
-                                @Value("${digest.reply-sla:48h}") Duration replySla,
-                                @Value("${digest.list-limit:8}") int listLimit) {
-    return new ComposeOptions(quotes, replySla, listLimit);
+  ComposeOptions composeOptions(DigestProperties.Digest digest) {
+    return digest.composeOptions();
   }
 
   /** Labels written by the nightly themes job. Secondary: a test's own ThemeLabels wins. */
   @Singleton
   @Secondary
-  ThemeLabels storedThemeLabels(DynamoDbClient dynamo, @Value("${theme.table:listening-post-themes}") String table) {
-    return new dev.listeningpost.digest.compose.StoredThemeLabels(dynamo, table);
+  ThemeLabels storedThemeLabels(DynamoDbClient dynamo, StorageProperties.ThemeTable themes) {
+    return new dev.listeningpost.digest.compose.StoredThemeLabels(dynamo, themes.table());
   }
 
   @Singleton
-  DigestArchive digestArchive(DynamoDbClient dynamo,
-                              @Value("${digest.table:listening-post-digests}") String table) {
-    return new DigestArchive(dynamo, table);
+  DigestArchive digestArchive(DynamoDbClient dynamo, StorageProperties.DigestTable digests) {
+    return new DigestArchive(dynamo, digests.table());
   }
 
   @Singleton
   @Secondary
-  SesV2Client sesV2Client(@Value("${ses.endpoint:}") String endpoint) {
+  SesV2Client sesV2Client(DigestProperties.Ses ses) {
+    String endpoint = ses.endpoint();
     SesV2ClientBuilder builder = SesV2Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
         .region(Region.of(SdkSystemSetting.AWS_REGION.getStringValue().orElse("us-east-1")));
     if (!endpoint.isBlank()) {
@@ -91,9 +73,10 @@ public class DigestFactory {
   }
 
   @Singleton
-  EmailSender emailSender(@Value("${digest.outbox-dir:}") String outboxDir,
-                          @Value("${ses.endpoint:}") String sesEndpoint,
+  EmailSender emailSender(DigestProperties.Digest digest, DigestProperties.Ses sesSettings,
                           BeanProvider<SesV2Client> ses) {
+    String outboxDir = digest.outboxDir();
+    String sesEndpoint = sesSettings.endpoint();
     List<EmailSender> senders = new ArrayList<>();
     if (!outboxDir.isBlank()) {
       senders.add(new OutboxEmailSender(Path.of(outboxDir.strip())));

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.listeningpost.digest.period.ReportingPeriod;
+import dev.listeningpost.digest.wiring.DigestProperties;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Author;
 import dev.listeningpost.feedback.trends.PeriodCounts;
@@ -33,7 +34,7 @@ class DigestCalculatorTest {
   }
 
   private static Digest digest(List<Feedback> items, List<Feedback> previous, List<Feedback> after) {
-    return new DigestCalculator(ComposeOptions.DEFAULTS, ThemeLabels.NONE)
+    return new DigestCalculator(DigestProperties.Digest.defaults().composeOptions(), ThemeLabels.NONE)
         .calculate(new PeriodFeedback(W47, items, previous, after, NOW));
   }
 
@@ -146,7 +147,7 @@ class DigestCalculatorTest {
         post("4", ADA, at(4), "not themed"));
     List<Feedback> previous = List.of(withSentiment(post("0", ADA, at(-20), "export?"), 0.0, "neutral", "t-export"));
     ThemeLabels labels = ids -> Map.of("t-export", "export speed");
-    Digest d = new DigestCalculator(ComposeOptions.DEFAULTS, labels)
+    Digest d = new DigestCalculator(DigestProperties.Digest.defaults().composeOptions(), labels)
         .calculate(new PeriodFeedback(W47, items, previous, List.of(), NOW));
     assertEquals(2, d.themes().size());
     Digest.ThemeSummary export = d.themes().get(0);
@@ -182,7 +183,7 @@ class DigestCalculatorTest {
     items.addAll(themed("late", 140, 0));
     items.addAll(themed("bags", 84, 1000));
     items.addAll(themed("refund", 56, 2000));
-    Digest d = new DigestCalculator(ComposeOptions.DEFAULTS, ThemeLabels.NONE).calculate(new PeriodFeedback(W47,
+    Digest d = new DigestCalculator(DigestProperties.Digest.defaults().composeOptions(), ThemeLabels.NONE).calculate(new PeriodFeedback(W47,
         items, List.of(), List.of(), NOW, flatBaseline(200, Map.of("late", 100L, "bags", 60L, "refund", 40L))));
     assertEquals(3, d.themes().size());
     d.themes().forEach(t -> assertEquals(TrendStatus.STEADY, t.status(), t.themeId()));
@@ -195,7 +196,7 @@ class DigestCalculatorTest {
     items.addAll(themed("late", 300, 0));
     items.addAll(themed("bags", 40, 1000));
     items.addAll(themed("wifi", 2, 2000));
-    ComposeOptions top1 = new ComposeOptions(ComposeOptions.DEFAULTS.quotes(), ComposeOptions.DEFAULTS.replySla(), 1);
+    ComposeOptions top1 = new ComposeOptions(DigestProperties.Digest.defaults().composeOptions().quotes(), DigestProperties.Digest.defaults().composeOptions().replySla(), 1);
     Digest d = new DigestCalculator(top1, ThemeLabels.NONE).calculate(new PeriodFeedback(W47, items, List.of(),
         List.of(), NOW, flatBaseline(342, Map.of("late", 330L, "bags", 10L, "wifi", 2L))));
     assertEquals(List.of("late", "bags"), d.themes().stream().map(Digest.ThemeSummary::themeId).toList());
@@ -219,7 +220,7 @@ class DigestCalculatorTest {
         return Map.of("t-old", "t-new");
       }
     };
-    Digest d = new DigestCalculator(ComposeOptions.DEFAULTS, labels).calculate(new PeriodFeedback(W47, items,
+    Digest d = new DigestCalculator(DigestProperties.Digest.defaults().composeOptions(), labels).calculate(new PeriodFeedback(W47, items,
         List.of(), List.of(), NOW, flatBaseline(10, Map.of("t-old", 10L))));
     assertEquals(1, d.themes().size());
     assertEquals(TrendStatus.STEADY, d.themes().get(0).status(), "not new: it was t-old before the merge");
@@ -235,7 +236,7 @@ class DigestCalculatorTest {
     };
     SectionContributor extra = data -> Optional.of(new Section("x", "Extra", null,
         List.of(new Digest.Share("a", data.items().size(), 1)), List.of()));
-    DigestComposer composer = new DigestComposer(null, broken, List.of(failing, extra), ComposeOptions.DEFAULTS,
+    DigestComposer composer = new DigestComposer(null, broken, List.of(failing, extra), DigestProperties.Digest.defaults().composeOptions(),
         java.time.Clock.fixed(NOW, ZoneOffset.UTC));
     Digest d = composer.compose(new PeriodFeedback(W47,
         List.of(withSentiment(post("1", ADA, at(1), "x"), 0.1, null, "t1")), List.of(), List.of(), NOW));

@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.listeningpost.digest.period.ReportingPeriod;
+import dev.listeningpost.digest.wiring.DigestProperties;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.testing.DynoxideExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @ExtendWith(DynoxideExtension.class)
@@ -39,7 +40,7 @@ class DigestComposerIT {
     DynamoDbClient client = DynoxideExtension.client();
     store = new FeedbackStore(client, DynoxideExtension.newFeedbackTable(client), FeedbackSchema.create(Duration.ZERO));
     Clock clock = Clock.fixed(W47.end().plus(Duration.ofDays(3)), ZoneOffset.UTC);
-    composer = new DigestComposer(store, ThemeLabels.NONE, List.of(), ComposeOptions.DEFAULTS, clock);
+    composer = new DigestComposer(store, ThemeLabels.NONE, List.of(), DigestProperties.Digest.defaults().composeOptions(), clock);
   }
 
   @Test

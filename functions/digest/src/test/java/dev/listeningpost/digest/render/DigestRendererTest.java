@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.listeningpost.digest.compose.ComposeOptions;
 import dev.listeningpost.digest.compose.Digest;
 import dev.listeningpost.digest.compose.DigestCalculator;
 import dev.listeningpost.digest.compose.PeriodFeedback;
 import dev.listeningpost.digest.compose.Quote;
 import dev.listeningpost.digest.compose.ThemeLabels;
 import dev.listeningpost.digest.period.ReportingPeriod;
+import dev.listeningpost.digest.wiring.DigestProperties;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.trends.PeriodCounts;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ class DigestRendererTest {
   private final DigestRenderer renderer = new DigestRenderer();
 
   private static Digest digest(List<Feedback> items, List<Feedback> previous) {
-    return new DigestCalculator(ComposeOptions.DEFAULTS, ThemeLabels.NONE)
+    return new DigestCalculator(DigestProperties.Digest.defaults().composeOptions(), ThemeLabels.NONE)
         .calculate(new PeriodFeedback(W47, items, previous, List.of(), NOW));
   }
 
@@ -100,7 +100,7 @@ class DigestRendererTest {
       items.add(withSentiment(post("m" + i, a, at(i), "msg " + i), -0.2, "negative", i < 40 ? "t-bags" : "t-late"));
     }
     PeriodCounts usual = new PeriodCounts(100, java.util.Map.of("t-bags", 10L, "t-late", 90L));
-    Digest d = new DigestCalculator(ComposeOptions.DEFAULTS, ThemeLabels.NONE)
+    Digest d = new DigestCalculator(DigestProperties.Digest.defaults().composeOptions(), ThemeLabels.NONE)
         .calculate(new PeriodFeedback(W47, items, List.of(), List.of(), NOW, List.of(usual, usual, usual, usual)));
     RenderedDigest r = renderer.render(d);
     assertTrue(r.text().contains("Theme t-bags: 40 (growing, 40.0% vs 10.0% usually"), r.text());

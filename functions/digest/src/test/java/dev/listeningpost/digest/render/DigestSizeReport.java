@@ -1,11 +1,11 @@
 package dev.listeningpost.digest.render;
 
-import dev.listeningpost.digest.compose.ComposeOptions;
 import dev.listeningpost.digest.compose.Digest;
 import dev.listeningpost.digest.compose.DigestCalculator;
 import dev.listeningpost.digest.compose.PeriodFeedback;
 import dev.listeningpost.digest.compose.ThemeLabels;
 import dev.listeningpost.digest.period.ReportingPeriod;
+import dev.listeningpost.digest.wiring.DigestProperties;
 import dev.listeningpost.feedback.Feedback;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,7 +26,7 @@ public final class DigestSizeReport {
 
   public static void main(String[] args) {
     ReportingPeriod week = ReportingPeriod.parse("2026-W47", ZoneOffset.UTC);
-    DigestCalculator calc = new DigestCalculator(ComposeOptions.DEFAULTS, ThemeLabels.NONE);
+    DigestCalculator calc = new DigestCalculator(DigestProperties.Digest.defaults().composeOptions(), ThemeLabels.NONE);
     DigestRenderer renderer = new DigestRenderer();
     System.out.println("| items | compose ms (median of 7) | render ms (median of 7) | HTML bytes | text bytes |");
     System.out.println("|---:|---:|---:|---:|---:|");

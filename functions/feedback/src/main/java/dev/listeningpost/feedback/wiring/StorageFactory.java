@@ -6,7 +6,6 @@ import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -14,19 +13,16 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Wires the DynamoDB client and the feedback store from configuration.
- *
- * <p>Properties (environment variables in brackets): {@code feedback.table} (FEEDBACK_TABLE),
- * {@code feedback.retention-days} (FEEDBACK_RETENTION_DAYS, 0 = keep forever),
- * {@code dynamodb.endpoint} (DYNAMODB_ENDPOINT: an emulator such as dynoxide or LocalStack; see {@link DynamoEndpoints}).
+ * Wires the DynamoDB client and the feedback store from {@link StorageProperties} (docs/configuration.md lists
+ * every setting).
  */
 @Factory
 public class StorageFactory {
 
   @Singleton
   @Requires(missingBeans = DynamoDbClient.class)
-  DynamoDbClient dynamoDbClient(@Value("${dynamodb.endpoint:}") String endpoint) {
-    return DynamoEndpoints.configure(DynamoDbClient.builder(), endpoint)
+  DynamoDbClient dynamoDbClient(StorageProperties.Dynamodb dynamodb) {
+    return DynamoEndpoints.configure(DynamoDbClient.builder(), dynamodb.endpoint())
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .build();
   }
@@ -42,13 +38,13 @@ public class StorageFactory {
   }
 
   @Singleton
-  TableSchema<Feedback> feedbackSchema(@Value("${feedback.retention-days:730}") int retentionDays) {
-    return FeedbackSchema.create(Duration.ofDays(Math.max(0, retentionDays)));
+  TableSchema<Feedback> feedbackSchema(StorageProperties.FeedbackTable feedback) {
+    return FeedbackSchema.create(Duration.ofDays(Math.max(0, feedback.retentionDays())));
   }
 
   @Singleton
   FeedbackStore feedbackStore(DynamoDbClient dynamo, TableSchema<Feedback> schema,
-                              @Value("${feedback.table:listening-post-feedback}") String table) {
-    return new FeedbackStore(dynamo, table, schema);
+                              StorageProperties.FeedbackTable feedback) {
+    return new FeedbackStore(dynamo, feedback.table(), schema);
   }
 }

@@ -54,10 +54,6 @@ public class WidgetAdapter implements ChannelAdapter {
     this.limiter = new RateLimiter(settings.ratePerMinute(), settings.burst());
   }
 
-  public WidgetAdapter() {
-    this(WidgetSettings.DEFAULTS);
-  }
-
   @Override
   public String channel() {
     return CHANNEL;

@@ -8,8 +8,7 @@ import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
 import dev.listeningpost.ingest.staff.StaffDirectory;
 import dev.listeningpost.ingest.widget.WidgetSettings;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,48 +17,43 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
-/**
- * Ingest configuration. Properties (environment variables): {@code secrets.source} (SECRETS_SOURCE:
- * {@code env}, the default, or {@code ssm}), {@code secrets.path} (SECRETS_PATH, SSM prefix, default
- * {@code /listening-post/}), {@code secrets.ttl-seconds} (SECRETS_TTL_SECONDS), {@code ingest.staff}
- * (INGEST_STAFF, see {@link ConfiguredStaffDirectory}), {@code ingest.max-body-bytes} (INGEST_MAX_BODY_BYTES),
- * {@code ingest.widget.max-text-length}, {@code ingest.widget.rate-per-minute}, {@code ingest.widget.burst}
- * (INGEST_WIDGET_MAX_TEXT_LENGTH, INGEST_WIDGET_RATE_PER_MINUTE, INGEST_WIDGET_BURST).
- */
+/** Ingest wiring from {@link IngestProperties} (docs/configuration.md lists every setting). */
 @Factory
 public class IngestFactory {
-
+  /**
+   * Secondary: an application that registers its own resolver (the local stack: its environment map plus
+   * the demo's secret; tests) wins, and this one is never created there.
+   */
   @Singleton
-  @Requires(property = "secrets.source", value = "ssm")
-  SecretResolver ssmSecrets(@Value("${secrets.path:/listening-post/}") String path,
-                            @Value("${secrets.ttl-seconds:300}") long ttlSeconds, Clock clock) {
-    SsmClient ssm = SsmClient.builder()
+  @Secondary
+  SecretResolver secretResolver(IngestProperties.Secrets secrets, Clock clock) {
+    return switch (secrets.source()) {
+      case "ssm" -> new SsmSecretResolver(ssm(), secrets.path(), Duration.ofSeconds(secrets.ttlSeconds()), clock);
+      case "env" -> new EnvironmentSecretResolver(System.getenv());
+      default -> throw new IllegalStateException("secrets.source (SECRETS_SOURCE) must be env or ssm, not '"
+          + secrets.source() + "'");
+    };
+  }
+
+  private static SsmClient ssm() {
+    return SsmClient.builder()
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .region(Region.of(SdkSystemSetting.AWS_REGION.getStringValue().orElse("us-east-1")))
         .build();
-    return new SsmSecretResolver(ssm, path, Duration.ofSeconds(ttlSeconds), clock);
   }
 
   @Singleton
-  @Requires(property = "secrets.source", value = "env", defaultValue = "env")
-  SecretResolver environmentSecrets() {
-    return new EnvironmentSecretResolver(System.getenv());
+  StaffDirectory staffDirectory(IngestProperties.Ingest ingest) {
+    return new ConfiguredStaffDirectory(ingest.staff());
   }
 
   @Singleton
-  StaffDirectory staffDirectory(@Value("${ingest.staff:}") String staff) {
-    return new ConfiguredStaffDirectory(staff);
+  WidgetSettings widgetSettings(IngestProperties.Widget widget) {
+    return widget.settings();
   }
 
   @Singleton
-  WidgetSettings widgetSettings(@Value("${ingest.widget.max-text-length:5000}") int maxText,
-                                @Value("${ingest.widget.rate-per-minute:30}") int perMinute,
-                                @Value("${ingest.widget.burst:10}") int burst) {
-    return new WidgetSettings(maxText, perMinute, burst);
-  }
-
-  @Singleton
-  IngestSettings ingestSettings(@Value("${ingest.max-body-bytes:1048576}") int maxBodyBytes) {
-    return new IngestSettings(maxBodyBytes);
+  IngestSettings ingestSettings(IngestProperties.Ingest ingest) {
+    return ingest.settings();
   }
 }

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.http.HttpResponse;
-import dev.listeningpost.ingest.IngestSettings;
 import dev.listeningpost.ingest.TestRequests;
 import dev.listeningpost.ingest.WebhookService;
 import dev.listeningpost.ingest.slack.SlackAdapter;
 import dev.listeningpost.ingest.staff.ConfiguredStaffDirectory;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +54,7 @@ class SecretsOutageTest {
     };
     WebhookService service = new WebhookService(List.of(new SlackAdapter()),
         new FeedbackStore(deadDynamo, "feedback-x", FeedbackSchema.create(Duration.ZERO)), down,
-        new ConfiguredStaffDirectory(""), IngestSettings.DEFAULTS, Clock.fixed(now, ZoneOffset.UTC));
+        new ConfiguredStaffDirectory(""), IngestProperties.Ingest.defaults().settings(), Clock.fixed(now, ZoneOffset.UTC));
     HttpResponse r = service.handle(TestRequests.slack("any", now, TestRequests.event("ingest/slack/message.json")));
     assertEquals(503, r.status());
     assertEquals("5", r.headers().get("Retry-After"));

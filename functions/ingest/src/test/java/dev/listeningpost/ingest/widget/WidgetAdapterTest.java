@@ -14,6 +14,7 @@ import dev.listeningpost.ingest.Contexts;
 import dev.listeningpost.ingest.FeedbackChange;
 import dev.listeningpost.ingest.TestRequests;
 import dev.listeningpost.ingest.WebhookException;
+import dev.listeningpost.ingest.wiring.IngestProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class WidgetAdapterTest {
   @Test
   void theDocumentedSchemaMapsToAnItem() {
     HttpRequest r = TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, TestRequests.event("ingest/widget/feedback.json"));
-    Feedback f = assertInstanceOf(FeedbackChange.Create.class, new WidgetAdapter().parse(r, ctx).changes().get(0)).item();
+    Feedback f = assertInstanceOf(FeedbackChange.Create.class, new WidgetAdapter(IngestProperties.Widget.defaults().settings()).parse(r, ctx).changes().get(0)).item();
     assertEquals(FeedbackIds.of("widget", "acme", "web-2025-11-21-000123"), f.id());
     assertEquals(8.0, f.score());
     assertEquals(Feedback.Kind.REVIEW, f.kind());
