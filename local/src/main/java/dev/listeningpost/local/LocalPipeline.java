@@ -93,7 +93,7 @@ final class LocalPipeline implements AutoCloseable {
           "IngestFunction", FunctionIntegration.webhooks(webhooks, context.getBean(IngestSettings.class)),
           "ReadApiFunction", FunctionIntegration.readApi(context.getBean(ReadApi.class)));
       SamTemplate template = TemplateFile.load(Path.of(TEMPLATE));
-      LocalServer server = new LocalServer(options.port(), new RouteTable(template.httpRoutes()), functions, jobs,
+      LocalServer server = new LocalServer(options.host(), options.port(), new RouteTable(template.httpRoutes()), functions, jobs,
           () -> webhooks.channels().stream().sorted().toList());
       scheduler = options.schedules() ? schedules(template, options, env, jobs, context.getBean(Clock.class)) : null;
       server.start();
@@ -225,6 +225,10 @@ final class LocalPipeline implements AutoCloseable {
 
   int port() {
     return server.port();
+  }
+
+  String host() {
+    return server.host();
   }
 
   Path dataDir() {

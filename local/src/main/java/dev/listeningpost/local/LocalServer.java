@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  */
 final class LocalServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
+  static final String DEFAULT_HOST = "127.0.0.1";
+  /** Workers: webhook senders retry on slow answers, so requests must not queue behind a long job call. */
+  static final int WORKERS = 16;
+  static final long MAX_REQUEST_SECONDS = 30;
+  static final int DRAIN_SECONDS = 10;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
@@ -42,6 +47,15 @@ final class LocalServer implements AutoCloseable {
    */
   LocalServer(int port, RouteTable templateRoutes, Map<String, FunctionIntegration> functions, LocalJobs jobs,
               Supplier<List<String>> channels) throws IOException {
+    this(DEFAULT_HOST, port, templateRoutes, functions, jobs, channels);
+  }
+
+  /**
+   * @param host the address to listen on: loopback unless told otherwise, so a laptop's local stack
+   *             (which serves stored feedback without authentication) is not reachable from its network
+   */
+  LocalServer(String host, int port, RouteTable templateRoutes, Map<String, FunctionIntegration> functions,
+              LocalJobs jobs, Supplier<List<String>> channels) throws IOException {
     for (Route r : templateRoutes.routes()) {
       if (!functions.containsKey(r.target())) {
         throw new IllegalStateException("template.yaml routes " + r.method() + " " + r.path() + " to " + r.target()
@@ -55,8 +69,10 @@ final class LocalServer implements AutoCloseable {
     // The JDK server leaves Nagle's algorithm on unless told: with delayed ACKs on the client each
     // small response then waits ~40 ms. Read once, when the server class initialises.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    this.server = HttpServer.create(new InetSocketAddress("0.0.0.0", port), 64);
-    this.executor = Executors.newFixedThreadPool(8, r -> {
+    // A client that sends its request slowly (or never finishes it) is cut off instead of holding a worker.
+    System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(MAX_REQUEST_SECONDS));
+    this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
+    this.executor = Executors.newFixedThreadPool(WORKERS, r -> {
       Thread t = new Thread(r, "http");
       t.setDaemon(true);
       return t;
@@ -138,9 +154,14 @@ final class LocalServer implements AutoCloseable {
         """;
   }
 
+  String host() {
+    return server.getAddress().getAddress().getHostAddress();
+  }
+
+  /** Stops accepting, lets requests in flight finish (up to {@link #DRAIN_SECONDS}), then stops the workers. */
   @Override
   public void close() {
-    server.stop(0);
+    server.stop(DRAIN_SECONDS);
     executor.shutdownNow();
   }
 }

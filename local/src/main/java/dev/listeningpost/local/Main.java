@@ -47,7 +47,8 @@ public final class Main {
       stopped.countDown();
     }, "shutdown"));
     String base = "http://localhost:" + pipeline.port();
-    System.out.println("Listening Post is listening on " + base);
+    System.out.println("Listening Post is listening on " + base
+        + (pipeline.host().equals(LocalServer.DEFAULT_HOST) ? "" : " (bound to " + pipeline.host() + ")"));
     System.out.println("  storage:   " + pipeline.storage());
     System.out.println("  webhooks:  POST " + base + "/webhooks/{channel}[/{source}]");
     System.out.println("  feedback:  GET  " + base + "/api/feedback");

@@ -14,7 +14,7 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
       Listening Post, the whole pipeline in one process (no AWS account, no Docker).
 
       Usage:
-        java -jar listening-post-local.jar [serve] [--port 8080] [--data-dir .local] [--in-memory] [--demo]
+        java -jar listening-post-local.jar [serve] [--port 8080] [--host 127.0.0.1] [--data-dir .local] [--in-memory] [--demo]
                                            [--dynamodb-endpoint URL] [--schedules]
                                            [--parameter-overrides "Key=Value ..."]
         java -jar listening-post-local.jar cluster   --in texts.jsonl --out themes.jsonl [--brand-terms "Acme,@AcmeHelp"]
@@ -24,6 +24,8 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
       serve (default)  dynoxide (DynamoDB emulator) as a child process, webhooks on /webhooks/{channel}[/{source}], read API,
                        jobs on demand (POST /local/jobs/analyze|themes|digest), digests to {data-dir}/outbox
         --port N       HTTP port (default 8080; 0 picks a free one)
+        --host ADDR    address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for every
+                       interface, e.g. for a container or another machine: the read API has no login)
         --data-dir D   where dynoxide keeps its data (D/dynamodb/), the stream position and the outbox live
                        (default .local)
         --in-memory    throwaway DynamoDB (the outbox is still written under --data-dir)
@@ -94,6 +96,11 @@ record Options(String command, int port, Path dataDir, boolean inMemory, boolean
   java.util.Optional<String> dynamodbEndpoint(Map<String, String> env) {
     String v = flags.getOrDefault("dynamodb-endpoint", env.get("DYNAMODB_ENDPOINT"));
     return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v);
+  }
+
+  /** The address the HTTP server listens on ({@code --host}, loopback by default). */
+  String host() {
+    return flags.getOrDefault("host", LocalServer.DEFAULT_HOST);
   }
 
   /** Whether to run the template's schedules ({@code --schedules}). */
