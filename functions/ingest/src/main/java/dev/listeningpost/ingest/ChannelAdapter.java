@@ -15,6 +15,18 @@ public interface ChannelAdapter {
   /** Path segment and stored channel name, lower case: {@code /webhooks/{channel}}. */
   String channel();
 
+  /**
+   * Whether a signed delivery whose parse this adapter refuses as malformed (a 400: not JSON, a
+   * required field missing, a shape it does not know) is kept raw as {@code UNPARSED} and acknowledged
+   * with 200 instead. True for platforms: they never retry a 4xx, so a payload change would lose
+   * feedback for good, while a kept delivery is recovered by the reparse job once the adapter is
+   * fixed. A first-party client that submits what a person typed (the widget) answers the 400, so the
+   * person can correct it.
+   */
+  default boolean keepsUnparseable() {
+    return true;
+  }
+
   /** Media types this channel posts; anything else is answered 415. */
   default Set<String> mediaTypes() {
     return Set.of("application/json");

@@ -151,7 +151,13 @@ public class WebhookService {
     try {
       delivery = adapter.parse(request, ctx);
       counts = writer.apply(delivery.changes(), ctx.now());
-    } catch (WebhookException | SecretsUnavailableException | StorageUnavailableException e) {
+    } catch (WebhookException e) {
+      // Signed by the platform, yet not what the adapter knows: keep it for the reparse job (see keepsUnparseable).
+      if (e.status() == 400 && adapter.keepsUnparseable()) {
+        return unparsed(adapter, request, ctx, e);
+      }
+      throw e;
+    } catch (SecretsUnavailableException | StorageUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {
       // An adapter bug or an unexpected shape: keep the delivery rather than lose it or loop on 5xx.

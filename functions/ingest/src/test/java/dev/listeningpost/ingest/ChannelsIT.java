@@ -117,12 +117,23 @@ class ChannelsIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("channels")
-  void malformedAndWronglyShapedBodiesAre400(Fixture f) throws Exception {
+  void signedBodiesTheAdapterCannotParseAreKeptNotRefused(Fixture f) throws Exception {
     WebhookService service = service();
-    for (String body : List.of("{\"type\":", "[1,2,3]", "{}", "\"text\"", "")) {
-      assertProblem(400, service.handle(f.sign().apply(body.getBytes(StandardCharsets.UTF_8), now)));
+    List<String> bodies = List.of("{\"type\":", "[1,2,3]", "{}", "\"text\"", "");
+    for (String body : bodies) {
+      HttpResponse r = service.handle(f.sign().apply(body.getBytes(StandardCharsets.UTF_8), now));
+      if (f.channel().equals("widget")) {
+        // The widget's 400 names the field a person typed wrong.
+        assertProblem(400, r);
+      } else {
+        // The platform never retries a 4xx: kept raw for the reparse job instead of lost.
+        assertEquals(200, r.status(), r.body());
+        assertEquals(1, JSON.readTree(r.body()).get("unparsed").asInt(), r.body());
+      }
     }
-    assertTrue(stored().isEmpty());
+    int kept = store.unparsedBetween(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)), f.channel()).size();
+    assertEquals(f.channel().equals("widget") ? 0 : bodies.size(), kept);
+    assertTrue(stored().isEmpty(), "never read as feedback");
   }
 
   @ParameterizedTest(name = "{0}")

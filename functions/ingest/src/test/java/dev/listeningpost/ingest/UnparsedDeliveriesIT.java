@@ -159,10 +159,20 @@ class UnparsedDeliveriesIT {
   }
 
   @Test
-  void aDeliberateRefusalByTheAdapterIsStill400AndKeepsNothing() {
+  void aSignedDeliveryMissingARequiredFieldIsKeptWithTheFieldNamed() {
+    byte[] body = "{\"type\":\"event_callback\"}".getBytes();
+    HttpResponse r = service(ChannelFixtures.adapters()).handle(TestRequests.slack(ChannelFixtures.SLACK, now, body));
+    assertEquals(200, r.status(), r.body());
+    Unparsed kept = store.findUnparsed(Unparsed.idOf("slack", null, body)).orElseThrow();
+    assertTrue(kept.error().contains("WebhookException") && kept.error().contains("event"), kept.error());
+  }
+
+  @Test
+  void theWidgetsRefusalOfWhatAPersonTypedIsStill400AndKeepsNothing() {
+    byte[] body = "{\"text\":\"\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     HttpResponse r = service(ChannelFixtures.adapters()).handle(
-        TestRequests.slack(ChannelFixtures.SLACK, now, "{\"type\":\"event_callback\"}".getBytes()));
-    assertEquals(400, r.status());
+        TestRequests.widgetKey("acme", ChannelFixtures.WIDGET_KEY, body));
+    assertEquals(400, r.status(), r.body());
     assertTrue(store.unparsedBetween(from, until, null).isEmpty());
   }
 

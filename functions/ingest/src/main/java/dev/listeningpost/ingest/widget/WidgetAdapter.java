@@ -54,6 +54,12 @@ public class WidgetAdapter implements ChannelAdapter {
     this.limiter = new RateLimiter(settings.ratePerMinute(), settings.burst());
   }
 
+  /** The widget's 400s name the field a person typed wrong: answered, never kept unparsed. */
+  @Override
+  public boolean keepsUnparseable() {
+    return false;
+  }
+
   @Override
   public String channel() {
     return CHANNEL;
