@@ -8,10 +8,14 @@ import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Enrichment;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.store.WriteOutcome;
-import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +23,12 @@ import org.slf4j.LoggerFactory;
  * Enriches new and edited items: sentiment, embedding, theme (online assignment), written with
  * the store's conditional {@code enrich}. Deleted items and items already analyzed for their
  * current text (an edit clears the analysis) are skipped, so a retried batch changes nothing.
+ *
+ * <p>A batch's texts are embedded in one call; the items are then scored, assigned and written with
+ * up to {@code writeConcurrency} conditional updates in flight: one after another, the round trips
+ * to DynamoDB took most of a batch's time. Each item's outcome is its own, in input order.
  */
-@Singleton
-public class AnalyzeService {
+public class AnalyzeService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyzeService.class);
 
   private final FeedbackStore store;
@@ -29,14 +36,28 @@ public class AnalyzeService {
   private final Embedder embedder;
   private final ThemeAssigner themes;
   private final Clock clock;
+  private final ExecutorService writers;
 
+  /**
+   * @param writeConcurrency items scored and written at once (conditional updates in flight); 1 writes
+   *                         one after another
+   */
   public AnalyzeService(FeedbackStore store, SentimentScorer sentiment, Embedder embedder, ThemeAssigner themes,
-                        Clock clock) {
+                        Clock clock, int writeConcurrency) {
+    if (writeConcurrency < 1) {
+      throw new IllegalArgumentException("writeConcurrency must be at least 1");
+    }
     this.store = store;
     this.sentiment = sentiment;
     this.embedder = embedder;
     this.themes = themes;
     this.clock = clock;
+    AtomicInteger n = new AtomicInteger();
+    this.writers = Executors.newFixedThreadPool(writeConcurrency, r -> {
+      Thread t = new Thread(r, "analyze-write-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /** What happened to one item. */
@@ -79,12 +100,35 @@ public class AnalyzeService {
         }
         return List.of(out);
       }
+      List<Future<Outcome>> writes = new ArrayList<>(todo.size());
       for (int j = 0; j < todo.size(); j++) {
-        int i = todo.get(j);
-        out[i] = enrich(items.get(i), vectors.get(j));
+        Feedback f = items.get(todo.get(j));
+        float[] vector = vectors.get(j);
+        writes.add(writers.submit(() -> enrich(f, vector)));
+      }
+      for (int j = 0; j < todo.size(); j++) {
+        out[todo.get(j)] = outcome(items.get(todo.get(j)), writes.get(j));
       }
     }
     return List.of(out);
+  }
+
+  /** The write's outcome; an interrupted wait fails the item so the stream retries it. */
+  private static Outcome outcome(Feedback f, Future<Outcome> write) {
+    try {
+      return write.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Outcome(f.id(), Status.FAILED, null, "interrupted");
+    } catch (ExecutionException e) {
+      LOG.warn("analysis of {} failed: {}", f.id(), e.getCause().toString());
+      return new Outcome(f.id(), Status.FAILED, null, e.getCause().getClass().getSimpleName());
+    }
+  }
+
+  @Override
+  public void close() {
+    writers.shutdownNow();
   }
 
   private Outcome enrich(Feedback f, float[] vector) {

@@ -53,7 +53,8 @@ class AnalyzeServiceIT {
     themes = new ThemeStore(client, themeTable);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     service = new AnalyzeService(store, KeywordSentiment.LAMBDA, EMBEDDER,
-        new ThemeAssigner(themes, AnalyzeProperties.Theme.defaults().settings(), clock, Duration.ofMinutes(5)), clock);
+        new ThemeAssigner(themes, AnalyzeProperties.Theme.defaults().settings(), clock, Duration.ofMinutes(5)), clock,
+        AnalyzeProperties.Analyze.defaults().writeConcurrency());
   }
 
   private Feedback item(String id, String text) {
@@ -115,7 +116,7 @@ class AnalyzeServiceIT {
     DynamoDbClient client = DynoxideExtension.client();
     FeedbackStore missing = new FeedbackStore(client, "no-such-table", FeedbackSchema.create(Duration.ZERO));
     AnalyzeService broken = new AnalyzeService(missing, KeywordSentiment.LAMBDA, EMBEDDER,
-        new ThemeAssigner(themes, AnalyzeProperties.Theme.defaults().settings(), Clock.systemUTC(), Duration.ofMinutes(5)), Clock.systemUTC());
+        new ThemeAssigner(themes, AnalyzeProperties.Theme.defaults().settings(), Clock.systemUTC(), Duration.ofMinutes(5)), Clock.systemUTC(), 2);
     Feedback f = Feedback.builder().id("x").channel("slack").text("hello there").createdAt(NOW).build();
     Outcome o = broken.process(List.of(f)).get(0);
     assertTrue(o.failed());

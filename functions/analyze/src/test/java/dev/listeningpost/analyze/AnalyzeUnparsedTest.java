@@ -37,7 +37,7 @@ class AnalyzeUnparsedTest {
         .createdAt(now).receivedAt(now).status(Feedback.Status.UNPARSED).build();
     AnalyzeService service = new AnalyzeService(null, text -> {
       throw new AssertionError("an unparsed item was scored");
-    }, NEVER, null, Clock.systemUTC());
+    }, NEVER, null, Clock.systemUTC(), 1);
 
     assertEquals(AnalyzeService.Status.UNPARSED, service.process(List.of(unparsed)).get(0).status());
   }

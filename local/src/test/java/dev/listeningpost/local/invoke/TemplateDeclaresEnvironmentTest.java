@@ -37,6 +37,8 @@ class TemplateDeclaresEnvironmentTest {
       "THEME_SAMPLE_CAPACITY", "THEME_MIN_SIZE", "THEME_ASSIGN_THRESHOLD", "THEME_STICKY_MARGIN", "THEME_MERGE_SIMILARITY",
       "THEME_REFINE_ROUNDS", "THEME_RECENCY_DAYS", "THEME_QUOTES", "THEME_LABEL_TERMS", "THEME_MIN_COHESION",
       "THEME_REFRESH_SECONDS", "THEME_INITIAL_LOOKBACK_DAYS", "THEME_SETTLE_MINUTES", "EMBED_THREADS",
+      // analyze write-back (docs/performance.md)
+      "ANALYZE_WRITE_CONCURRENCY",
       // digest composition (docs/digest.md)
       "DIGEST_QUOTES", "DIGEST_REPLY_SLA", "DIGEST_LIST_LIMIT",
       // ingest limits and the SSM cache (docs/channels.md)

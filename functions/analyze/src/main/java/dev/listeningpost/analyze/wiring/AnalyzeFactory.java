@@ -1,5 +1,7 @@
 package dev.listeningpost.analyze.wiring;
 
+import dev.listeningpost.analyze.AnalyzeService;
+import dev.listeningpost.analyze.sentiment.SentimentScorer;
 import dev.listeningpost.analyze.embed.Embedder;
 import dev.listeningpost.analyze.embed.MiniLmEmbedder;
 import dev.listeningpost.analyze.themes.ThemeAssigner;
@@ -37,6 +39,13 @@ public class AnalyzeFactory {
   @Singleton
   ThemeStore themeStore(DynamoDbClient dynamo, StorageProperties.ThemeTable table) {
     return new ThemeStore(dynamo, table.table());
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  AnalyzeService analyzeService(FeedbackStore store, SentimentScorer sentiment, Embedder embedder, ThemeAssigner themes,
+                                Clock clock, AnalyzeProperties.Analyze analyze) {
+    return new AnalyzeService(store, sentiment, embedder, themes, clock, analyze.writeConcurrency());
   }
 
   @Singleton

@@ -79,6 +79,20 @@ public final class AnalyzeProperties {
   }
 
   /**
+   * The analyze function's write-back.
+   *
+   * @param writeConcurrency items of a stream batch scored and written back at once (conditional updates in
+   *                         flight); 1 writes them one after another
+   */
+  @ConfigurationProperties("analyze")
+  public record Analyze(@Bindable(defaultValue = "8") int writeConcurrency) {
+
+    public static Analyze defaults() {
+      return ConfigDefaults.of(Analyze.class);
+    }
+  }
+
+  /**
    * The embedding model (all-MiniLM-L6-v2, in-process).
    *
    * @param threads inference threads; 0 means one per processor
