@@ -138,6 +138,18 @@ class TemplatePoliciesIT {
   }
 
   @Test
+  void withoutItsPublishStatementTheAlertsRecordedPublishIsReported() throws Exception {
+    Map<String, Object> template = CfnYaml.load(SampleEvents.ROOT.resolve("template.yaml"));
+    Map<?, ?> document = (Map<?, ?>) policies(template, "AlertsFunction").get(0);
+    assertTrue(((List<?>) document.get("Statement")).removeIf(s -> s.toString().contains("Sid=PublishAlerts")));
+
+    List<String> denied = denied(template).getOrDefault("AlertsFunction", List.of());
+
+    assertEquals(1, denied.size(), denied::toString);
+    assertTrue(denied.get(0).startsWith("sns:Publish on arn:aws:sns:us-east-1:123456789012:AlertTopic"), denied::toString);
+  }
+
+  @Test
   void withoutItsSecretsStatementIngestsRecordedSecretReadsAreReported() throws Exception {
     Map<String, Object> template = CfnYaml.load(SampleEvents.ROOT.resolve("template.yaml"));
     Map<?, ?> document = (Map<?, ?>) policies(template, "IngestFunction").get(0);
