@@ -48,9 +48,10 @@ final class InvokeCommand {
 
   /**
    * Template values that point at AWS services the local stack replaces: secrets come from this
-   * process's environment (SLACK_SIGNING_SECRET, ...) as in the local stack, not from SSM.
+   * process's environment (SLACK_SIGNING_SECRET, ...) as in the local stack, not from SSM; the alerts'
+   * SNS topic is the outbox (ALERTS_OUTBOX_DIR) unless the shell or --env-vars names a topic.
    */
-  private static final Map<String, String> LOCAL_STAND_INS = Map.of("SECRETS_SOURCE", "env");
+  private static final Map<String, String> LOCAL_STAND_INS = Map.of("SECRETS_SOURCE", "env", "ALERTS_TOPIC_ARN", "");
 
   private InvokeCommand() {
   }
@@ -150,6 +151,10 @@ final class InvokeCommand {
           // Digests go to the local stack's outbox unless the shell or --env-vars names one (and to
           // SES_ENDPOINT too when that is set).
           env.put("DIGEST_OUTBOX_DIR", dataDir.resolve("outbox").toString());
+        }
+        if (fn.environment().containsKey("ALERTS_OUTBOX_DIR") && env.getOrDefault("ALERTS_OUTBOX_DIR", "").isBlank()) {
+          // The alerts' SNS messages, as the local stack writes them.
+          env.put("ALERTS_OUTBOX_DIR", dataDir.resolve("outbox").resolve("alerts").toString());
         }
         return invoke(fn, env, event, stdout, stderr);
       }

@@ -132,7 +132,21 @@ final class LocalPipeline implements AutoCloseable {
   static Map<String, Consumer<String>> scheduledJobs(LocalJobs jobs) {
     return Map.of(
         "ThemesFunction", input -> run(jobs, "/local/jobs/themes", Map.of()),
-        "DigestFunction", input -> run(jobs, "/local/jobs/digest", digestQuery(input)));
+        "DigestFunction", input -> run(jobs, "/local/jobs/digest", digestQuery(input)),
+        "AlertsFunction", input -> run(jobs, "/local/jobs/alerts", alertsQuery(input)));
+  }
+
+  /**
+   * The alerts' Input: {@code {"at":"<aws.scheduler.scheduled-time>"}} in the template. Locally a run starts on
+   * time, so a placeholder (or no "at") means now; an explicit instant is passed on.
+   */
+  private static Map<String, String> alertsQuery(String input) {
+    try {
+      String at = new com.fasterxml.jackson.databind.ObjectMapper().readTree(input).path("at").asText("");
+      return at.isBlank() || at.startsWith("<") ? Map.of() : Map.of("at", at);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("the alerts schedule's Input is not JSON: " + e.getMessage());
+    }
   }
 
   /** The digest's Input: {@code {}} for the last complete week, {@code {"period":"2026-W47"}} for one week. */
@@ -154,7 +168,7 @@ final class LocalPipeline implements AutoCloseable {
 
   /**
    * Settings the local stack forces whatever its environment says, by property key: its own DynamoDB and
-   * outbox; no settle time for the themes job (dynoxide updates indexes synchronously, and "analyze, then
+   * outbox (emails in {@code outbox/}, the alerts' SNS messages in {@code outbox/alerts/}); no settle time for the themes job (dynoxide updates indexes synchronously, and "analyze, then
    * themes" on demand must see everything; in AWS the index is eventually consistent); secrets from its
    * own resolver, never SSM.
    */
@@ -162,6 +176,7 @@ final class LocalPipeline implements AutoCloseable {
     return Map.of(
         "dynamodb.endpoint", dynamoEndpoint,
         "digest.outbox-dir", dataDir.resolve("outbox").toString(),
+        "alerts.outbox-dir", dataDir.resolve("outbox").resolve("alerts").toString(),
         "theme.settle-minutes", "0",
         "secrets.source", "local");
   }

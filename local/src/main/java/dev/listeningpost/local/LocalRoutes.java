@@ -23,7 +23,7 @@ final class LocalRoutes {
       new Route("GET", "/health", HEALTH),                       // liveness and the channels served
       new Route("GET", "/digests/{proxy+}", JOBS),               // the latest digest as the executive sees it
       new Route("GET", "/api/digests/{proxy+}", JOBS),           // the latest digest as JSON
-      new Route("POST", "/local/jobs/{proxy+}", JOBS)));         // analyze, themes, digest, reparse, expire
+      new Route("POST", "/local/jobs/{proxy+}", JOBS)));         // analyze, themes, digest, alerts, reparse, expire
 
   private LocalRoutes() {
   }

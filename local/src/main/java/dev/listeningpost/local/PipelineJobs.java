@@ -9,6 +9,8 @@ import dev.listeningpost.analyze.themes.Period;
 import dev.listeningpost.analyze.themes.ThemeJob;
 import dev.listeningpost.digest.DigestJob;
 import dev.listeningpost.digest.DigestResult;
+import dev.listeningpost.digest.alerts.AlertJob;
+import dev.listeningpost.digest.alerts.AlertsResult;
 import dev.listeningpost.digest.archive.ArchivedDigest;
 import dev.listeningpost.digest.archive.DigestArchive;
 import dev.listeningpost.feedback.Feedback;
@@ -78,6 +80,9 @@ final class PipelineJobs implements LocalJobs {
     if (post && path.equals("/local/jobs/digest")) {
       return digest(query.get("period"));
     }
+    if (post && path.equals("/local/jobs/alerts")) {
+      return alerts(query.get("at"));
+    }
     if (post && path.equals("/local/jobs/reparse")) {
       Period p = Period.parse(query.getOrDefault("period", "30d"), clock);
       return json(200, context.getBean(ReparseService.class).reparseCreatedBetween(p.from(), p.until(), query.get("channel")));
@@ -120,6 +125,18 @@ final class PipelineJobs implements LocalJobs {
     out.set("failed", JSON.valueToTree(result.failed()));
     out.put("reused", result.reused());
     return HttpResponse.json(result.complete() ? 200 : 502, out.toString());
+  }
+
+  /** The alerts function's job: the last complete window now, or at {@code ?at=2026-11-17T11:05:00Z}. */
+  private HttpResponse alerts(String at) {
+    java.time.Instant when;
+    try {
+      when = at == null || at.isBlank() ? clock.instant() : java.time.Instant.parse(at.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("at is not an ISO-8601 instant such as 2026-11-17T11:05:00Z: " + at);
+    }
+    AlertsResult result = context.getBean(AlertJob.class).run(when);
+    return json(result.complete() ? 200 : 502, result);
   }
 
   private static HttpResponse json(int status, Object body) {

@@ -31,7 +31,7 @@ class LocalSchedulesTest {
     LocalScheduler scheduler = LocalPipeline.schedules(template, options, Map.of(), jobs,
         Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC));
     try {
-      assertEquals(List.of("DigestFunction Europe/Paris", "ThemesFunction Europe/Paris"),
+      assertEquals(List.of("AlertsFunction Europe/Paris", "DigestFunction Europe/Paris", "ThemesFunction Europe/Paris"),
           scheduler.planned().stream().map(p -> p.functionId() + " " + p.timeZone()).toList());
     } finally {
       scheduler.close();
@@ -56,6 +56,14 @@ class LocalSchedulesTest {
     scheduled.get("ThemesFunction").accept("{}");
     assertEquals(List.of("POST /local/jobs/digest {}", "POST /local/jobs/digest {period=2026-W47}",
         "POST /local/jobs/themes {}"), calls);
+  }
+
+  @Test
+  void theAlertsScheduleRunsTheAlertsJobNowOrAtTheGivenTime() {
+    Map<String, java.util.function.Consumer<String>> scheduled = LocalPipeline.scheduledJobs(jobs);
+    scheduled.get("AlertsFunction").accept("{\"at\":\"<aws.scheduler.scheduled-time>\"}");
+    scheduled.get("AlertsFunction").accept("{\"at\":\"2026-11-17T11:05:00Z\"}");
+    assertEquals(List.of("POST /local/jobs/alerts {}", "POST /local/jobs/alerts {at=2026-11-17T11:05:00Z}"), calls);
   }
 
   @Test

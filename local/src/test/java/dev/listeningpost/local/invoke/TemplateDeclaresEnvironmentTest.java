@@ -41,6 +41,8 @@ class TemplateDeclaresEnvironmentTest {
       "ANALYZE_WRITE_CONCURRENCY",
       // digest composition (docs/digest.md)
       "DIGEST_QUOTES", "DIGEST_REPLY_SLA", "DIGEST_LIST_LIMIT",
+      // alert tests' thresholds and windows (docs/digest.md, "Alerts")
+      "ALERTS_WINDOW", "ALERTS_BASELINE_WINDOWS", "ALERTS_ALPHA", "ALERTS_MIN_RATIO", "ALERTS_MIN_VOLUME", "ALERTS_QUOTES",
       // ingest limits and the SSM cache (docs/channels.md)
       "SECRETS_TTL_SECONDS", "INGEST_WIDGET_MAX_TEXT_LENGTH", "INGEST_WIDGET_RATE_PER_MINUTE", "INGEST_WIDGET_BURST",
       // set by the Micronaut Lambda integration itself, not by the template

@@ -19,6 +19,8 @@ class TemplateSchedulesTest {
     Map<String, String> parameters = new HashMap<>(template.parameterDefaults());
     parameters.put("TimeZone", "Europe/Paris");
     assertEquals(List.of(
+            new FunctionSchedule("AlertsFunction", "Hourly", "cron(5 * * * ? *)", "Europe/Paris",
+                "{\"at\":\"<aws.scheduler.scheduled-time>\"}"),
             new FunctionSchedule("DigestFunction", "Weekly", "cron(0 8 ? * MON *)", "Europe/Paris", "{}"),
             new FunctionSchedule("ThemesFunction", "Nightly", "cron(30 2 * * ? *)", "Europe/Paris", "{}")),
         template.schedules(parameters));

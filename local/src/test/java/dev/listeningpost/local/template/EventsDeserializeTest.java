@@ -61,6 +61,7 @@ class EventsDeserializeTest {
     assertEquals(DynamodbEvent.class, EventCheck.inputType(functions.get("AnalyzeFunction")));
     assertEquals(ScheduledEvent.class, EventCheck.inputType(functions.get("ThemesFunction")));
     assertEquals(DigestRequest.class, EventCheck.inputType(functions.get("DigestFunction")));
+    assertEquals(dev.listeningpost.digest.AlertsRequest.class, EventCheck.inputType(functions.get("AlertsFunction")));
   }
 
   /** What a schedule delivers is its Input, not the sample file: it must bind too. */
@@ -84,7 +85,7 @@ class EventsDeserializeTest {
         }
       }
     }
-    assertEquals(2, schedules, "the themes and digest schedules");
+    assertEquals(3, schedules, "the themes, digest and alerts schedules");
     assertEquals(Map.of(), problems);
   }
 

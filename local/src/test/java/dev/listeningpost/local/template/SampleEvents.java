@@ -30,6 +30,7 @@ public final class SampleEvents {
       "events/analyze", "AnalyzeFunction",
       "events/themes", "ThemesFunction",
       "events/digest", "DigestFunction",
+      "events/alerts", "AlertsFunction",
       "events/api", "ReadApiFunction");
 
   /**

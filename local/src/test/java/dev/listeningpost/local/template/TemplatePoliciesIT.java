@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,7 +66,9 @@ class TemplatePoliciesIT {
   private static final String ACCOUNT = TemplatePoliciesTest.ACCOUNT;
   /** Pipeline order, so the later functions find data the earlier ones wrote. */
   private static final List<String> ORDER = List.of("IngestFunction", "AnalyzeFunction", "ThemesFunction",
-      "ReadApiFunction", "DigestFunction");
+      "ReadApiFunction", "DigestFunction", "AlertsFunction");
+  /** The alerts' SNS topic (no SNS emulator in the build). */
+  private static final FakeSns SNS = new FakeSns();
 
   @TempDir
   static Path dir;
@@ -92,6 +95,11 @@ class TemplatePoliciesIT {
     }
   }
 
+  @AfterAll
+  static void stopSns() {
+    SNS.close();
+  }
+
   @Test
   void everyAwsCallOfEveryFunctionIsAllowedByItsPolicies() throws Exception {
     Map<String, List<String>> denied = denied(CfnYaml.load(SampleEvents.ROOT.resolve("template.yaml")));
@@ -110,6 +118,11 @@ class TemplatePoliciesIT {
     assertTrue(calls.get("DigestFunction").stream().anyMatch(c -> c.toString().equals("ses:SendEmail")),
         "the digest went out through SES: " + calls.get("DigestFunction"));
     assertFalse(SES.emails().isEmpty(), "the SES emulator received the digest");
+    assertTrue(calls.get("AlertsFunction").stream().anyMatch(c -> c.toString().equals("sns:Publish")),
+        "the key account's alert went to the topic: " + calls.get("AlertsFunction"));
+    assertTrue(calls.get("AlertsFunction").stream().anyMatch(c -> c.toString().equals("ses:SendEmail")),
+        "and by email: " + calls.get("AlertsFunction"));
+    assertEquals(1, SNS.published().size(), SNS.published()::toString);
   }
 
   @Test
@@ -122,6 +135,18 @@ class TemplatePoliciesIT {
     assertEquals(1, denied.size(), denied::toString);
     assertTrue(denied.get(0).startsWith("ses:SendEmail on arn:aws:ses:us-east-1:123456789012:identity/digest@example.com"),
         denied::toString);
+  }
+
+  @Test
+  void withoutItsPublishStatementTheAlertsRecordedPublishIsReported() throws Exception {
+    Map<String, Object> template = CfnYaml.load(SampleEvents.ROOT.resolve("template.yaml"));
+    Map<?, ?> document = (Map<?, ?>) policies(template, "AlertsFunction").get(0);
+    assertTrue(((List<?>) document.get("Statement")).removeIf(s -> s.toString().contains("Sid=PublishAlerts")));
+
+    List<String> denied = denied(template).getOrDefault("AlertsFunction", List.of());
+
+    assertEquals(1, denied.size(), denied::toString);
+    assertTrue(denied.get(0).startsWith("sns:Publish on arn:aws:sns:us-east-1:123456789012:AlertTopic"), denied::toString);
   }
 
   @Test
@@ -163,6 +188,10 @@ class TemplatePoliciesIT {
     if (env.containsKey("SES_ENDPOINT")) {
       env.put("SES_ENDPOINT", SES.endpoint());
     }
+    if (env.containsKey("ALERTS_TOPIC_ARN")) {
+      // The topic's ARN as CloudFormation returns it for Ref, so the policy check compares like with like.
+      env.put("ALERTS_TOPIC_ARN", "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":AlertTopic");
+    }
     env.putAll(Map.of(
         "AWS_REGION", REGION, "AWS_DEFAULT_REGION", REGION,
         "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local",
@@ -170,6 +199,7 @@ class TemplatePoliciesIT {
         "DYNAMODB_ENDPOINT", DynoxideExtension.endpoint(),
         // The SDK's per-service endpoint setting: the function's own SSM client reaches the fake.
         "AWS_ENDPOINT_URL_SSM", ssm.endpoint(),
+        "AWS_ENDPOINT_URL_SNS", SNS.endpoint(),
         // dynoxide updates indexes synchronously: the themes job need not leave recent items for later.
         "THEME_SETTLE_MINUTES", "0"));
     byte[] body = Files.readAllBytes(SampleEvents.freshlySigned(event.path(), dir));
