@@ -32,6 +32,8 @@ final class LocalServer implements AutoCloseable {
   static final int DRAIN_SECONDS = 10;
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile boolean draining;
   private final HttpServer server;
   private final ExecutorService executor;
   private final RouteTable templateRoutes;
@@ -90,6 +92,21 @@ final class LocalServer implements AutoCloseable {
   }
 
   private void route(HttpExchange ex) throws IOException {
+    inFlight.incrementAndGet();
+    try {
+      HttpExchanges.send(ex, draining ? stopping() : respond(ex));
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  /** While stopping: a sender retries later (to the restarted stack); nothing is half-stored. */
+  private static HttpResponse stopping() {
+    return Problem.of(503, "shutting-down", "Temporarily unavailable", "the local stack is stopping; retry later")
+        .withHeaders(Map.of("Retry-After", "5"));
+  }
+
+  private HttpResponse respond(HttpExchange ex) throws IOException {
     String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getPath();
     HttpResponse response;
@@ -103,7 +120,7 @@ final class LocalServer implements AutoCloseable {
       LOG.error("{} {} failed", method, path, e);
       response = Problem.internalError("the request failed; see the server log");
     }
-    HttpExchanges.send(ex, response);
+    return response;
   }
 
   private HttpResponse answer(HttpExchange ex, String method, String path) throws IOException {
@@ -158,10 +175,24 @@ final class LocalServer implements AutoCloseable {
     return server.getAddress().getAddress().getHostAddress();
   }
 
-  /** Stops accepting, lets requests in flight finish (up to {@link #DRAIN_SECONDS}), then stops the workers. */
+  /**
+   * Lets requests in flight finish (up to {@link #DRAIN_SECONDS}; new ones get a 503 to retry), then
+   * stops. Counted here, not by {@code HttpServer.stop(delay)}: on JDK 17 that always waits the whole
+   * delay, even when nothing is in flight.
+   */
   @Override
   public void close() {
-    server.stop(DRAIN_SECONDS);
+    draining = true;
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    server.stop(0);
     executor.shutdownNow();
   }
 }
