@@ -65,7 +65,7 @@ class TemplatePoliciesIT {
   private static final String ACCOUNT = TemplatePoliciesTest.ACCOUNT;
   /** Pipeline order, so the later functions find data the earlier ones wrote. */
   private static final List<String> ORDER = List.of("IngestFunction", "AnalyzeFunction", "ThemesFunction",
-      "ReadApiFunction", "DigestFunction");
+      "ReadApiFunction", "DigestFunction", "DigestReadFunction");
 
   @TempDir
   static Path dir;
@@ -110,6 +110,14 @@ class TemplatePoliciesIT {
     assertTrue(calls.get("DigestFunction").stream().anyMatch(c -> c.toString().equals("ses:SendEmail")),
         "the digest went out through SES: " + calls.get("DigestFunction"));
     assertFalse(SES.emails().isEmpty(), "the SES emulator received the digest");
+  }
+
+  @Test
+  void theDigestArchiveReadsOnlyFromDynamoDbEvenForAPreview() {
+    List<AwsCall> made = calls.get("DigestReadFunction");
+    assertTrue(made.stream().allMatch(c -> c.service().equals("dynamodb")
+        && java.util.Set.of("GetItem", "Query", "BatchGetItem", "Scan").contains(c.operation())), made::toString);
+    assertTrue(made.stream().anyMatch(c -> c.operation().equals("Query")), () -> "the preview composed: " + made);
   }
 
   @Test

@@ -33,7 +33,7 @@ public final class DigestProperties {
    * @param listId     the {@code List-Id} of the digest mails (a domain-like name); empty = {@code digest.} plus
    *                   the sender's domain
    * @param unsubscribeEmail where {@code List-Unsubscribe}'s mailto sends unsubscribe requests; empty = the sender
-   * @param unsubscribeUrl one-click unsubscribe URL (https, RFC 8058; {@code {recipient}} is replaced by the
+   * @param unsubscribeUrl one-click unsubscribe URL (https, RFC 8058; "{recipient}" in it is replaced by the
    *                   recipient's address); empty = mailto only
    */
   @ConfigurationProperties("digest")
