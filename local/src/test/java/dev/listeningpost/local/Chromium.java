@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Headless Chromium (Debian's {@code chromium}; {@code LP_CHROMIUM} names another binary) rendering an email's
+ * Headless Chromium (Debian's {@code chromium}; {@code -Dlp.chromium=/path} names another binary) rendering an email's
  * HTML as a mail client of a given width would: for layout measurements ({@code --dump-dom}) and screenshots.
  *
  * <p>The email is shown in an iframe of exactly that width: headless Chromium lays a window out at least 500 px
@@ -34,9 +34,9 @@ final class Chromium {
     this.work = work;
   }
 
-  /** Chromium if installed (LP_CHROMIUM, else chromium / chromium-browser / google-chrome on the PATH). */
+  /** Chromium if installed ({@code lp.chromium}, else chromium / chromium-browser / google-chrome on the PATH). */
   static Optional<Chromium> find(Path work) {
-    String configured = System.getenv("LP_CHROMIUM");
+    String configured = System.getProperty("lp.chromium");
     List<String> candidates = configured != null && !configured.isBlank() ? List.of(configured)
         : List.of("chromium", "chromium-browser", "google-chrome");
     for (String c : candidates) {

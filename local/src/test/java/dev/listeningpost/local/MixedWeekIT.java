@@ -147,8 +147,8 @@ class MixedWeekIT {
 
   private static Chromium chromium() {
     Optional<Chromium> chromium = Chromium.find(dataDir.resolve("chromium"));
-    Assumptions.assumeTrue(chromium.isPresent(), "headless Chromium not installed (apt-get install chromium, or set "
-        + "LP_CHROMIUM): the digest's rendering in a browser is not checked");
+    Assumptions.assumeTrue(chromium.isPresent(), "headless Chromium not installed (apt-get install chromium, or "
+        + "-Dlp.chromium=/path/to/chrome): the digest's rendering in a browser is not checked");
     return chromium.get();
   }
 
