@@ -27,6 +27,7 @@ COMMON_SRC := $(ROOT)/pom.xml $(ROOT)/functions/feedback/pom.xml \
 module_src = $(ROOT)/functions/$(1)/pom.xml $(shell find $(ROOT)/functions/$(1)/src/main -type f 2>/dev/null)
 
 .PHONY: build-IngestFunction build-AnalyzeFunction build-ThemesFunction build-DigestFunction build-AlertsFunction build-ReadApiFunction \
+	build-DigestReadFunction \
 	function-jars check-artifacts
 
 $(INGEST_JAR): $(COMMON_SRC) $(call module_src,ingest)
@@ -60,7 +61,7 @@ build-ReadApiFunction: $(ANALYZE_JAR)
 build-DigestFunction: $(DIGEST_JAR)
 	$(call install_jar,$(DIGEST_JAR))
 
-build-AlertsFunction: $(DIGEST_JAR)
+build-AlertsFunction build-DigestReadFunction: $(DIGEST_JAR)
 	$(call install_jar,$(DIGEST_JAR))
 
 # All three jars in one Maven run (one reactor, feedback built once); `sam build` then only copies them.

@@ -19,7 +19,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SOURCES = {
-    "apigateway http-api-proxy": ["events/ingest/apigw", "events/api"],
+    "apigateway http-api-proxy": ["events/ingest/apigw", "events/api", "events/digest-read"],
     "dynamodb update": ["events/analyze"],
 }
 FREE_FORM = {"headers", "queryStringParameters", "pathParameters", "stageVariables", "Keys", "NewImage", "OldImage",

@@ -125,6 +125,10 @@ def event_for(name, props, root):
         with open(os.path.join(root, "events/ingest/apigw/slack-message.json"), encoding="utf-8") as fh:
             event = json.load(fh)
         return json.dumps(resign.resign(event, "8f742231b10e8888abcd99yyyzzz85a5", int(time.time()))).encode()
+    if handler.startswith("dev.listeningpost.digest.api."):
+        # The digest archive's preview request; storage is unreachable, so it answers a 503 problem.
+        with open(os.path.join(root, "events/digest-read/preview-json-get.json"), "rb") as fh:
+            return fh.read()
     for ev in (props.get("Events") or {}).values():
         if ev.get("Type") == "HttpApi" and ev.get("Properties", {}).get("Path", "").startswith("/api/"):
             # The read API's sample request; storage is unreachable, so it answers a 503 problem.

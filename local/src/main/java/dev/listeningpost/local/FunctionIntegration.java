@@ -1,6 +1,7 @@
 package dev.listeningpost.local;
 
 import dev.listeningpost.analyze.api.ReadApi;
+import dev.listeningpost.digest.api.DigestPages;
 import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.ingest.IngestSettings;
@@ -25,5 +26,10 @@ record FunctionIntegration(int bodyLimit, Function<HttpRequest, HttpResponse> se
   /** ReadApiFunction: the read API. */
   static FunctionIntegration readApi(ReadApi api) {
     return new FunctionIntegration(0, api::handle);
+  }
+
+  /** DigestReadFunction: the digest archive and preview. */
+  static FunctionIntegration digestPages(DigestPages pages) {
+    return new FunctionIntegration(0, pages::handle);
   }
 }

@@ -1,6 +1,7 @@
 package dev.listeningpost.local;
 
 import dev.listeningpost.analyze.api.ReadApi;
+import dev.listeningpost.digest.api.DigestPages;
 import dev.listeningpost.ingest.IngestSettings;
 import dev.listeningpost.ingest.WebhookService;
 import dev.listeningpost.ingest.secrets.EnvironmentSecretResolver;
@@ -91,7 +92,8 @@ final class LocalPipeline implements AutoCloseable {
       WebhookService webhooks = context.getBean(WebhookService.class);
       Map<String, FunctionIntegration> functions = Map.of(
           "IngestFunction", FunctionIntegration.webhooks(webhooks, context.getBean(IngestSettings.class)),
-          "ReadApiFunction", FunctionIntegration.readApi(context.getBean(ReadApi.class)));
+          "ReadApiFunction", FunctionIntegration.readApi(context.getBean(ReadApi.class)),
+          "DigestReadFunction", FunctionIntegration.digestPages(context.getBean(DigestPages.class)));
       SamTemplate template = TemplateFile.load(Path.of(TEMPLATE));
       LocalServer server = new LocalServer(options.host(), options.port(), new RouteTable(template.httpRoutes()), functions, jobs,
           () -> webhooks.channels().stream().sorted().toList());

@@ -18,11 +18,10 @@ final class LocalRoutes {
   static final String JOBS = "jobs";
 
   /** Routes only the local stack serves: not in the template, never deployed. */
+  // The digest archive (/digests/{period}, /api/digests/{period}) is a template route: DigestReadFunction.
   static final RouteTable LOCAL_ONLY = new RouteTable(List.of(
       new Route("GET", "/", INDEX),
       new Route("GET", "/health", HEALTH),                       // liveness and the channels served
-      new Route("GET", "/digests/{proxy+}", JOBS),               // the latest digest as the executive sees it
-      new Route("GET", "/api/digests/{proxy+}", JOBS),           // the latest digest as JSON
       new Route("POST", "/local/jobs/{proxy+}", JOBS)));         // analyze, themes, digest, alerts, reparse, expire
 
   private LocalRoutes() {

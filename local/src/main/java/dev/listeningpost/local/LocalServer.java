@@ -160,7 +160,8 @@ final class LocalServer implements AutoCloseable {
         <h1>Listening Post, running locally</h1>
         <ul>
         <li><a href="/digests/latest">Latest digest</a> (as the executive sees it)</li>
-        <li><a href="/api/digests/latest">Latest digest (JSON)</a></li>
+        <li><a href="/api/digests/latest">Latest digest (JSON)</a>; any week: <code>/digests/2026-W47</code>,
+        a preview of the last complete week (not archived, not sent): <a href="/digests/latest?preview=true">/digests/latest?preview=true</a></li>
         <li><a href="/api/feedback">Feedback of the last 7 days (JSON)</a></li>
         <li><a href="/api/themes">Themes (JSON)</a></li>
         <li><a href="/health">Health</a></li>

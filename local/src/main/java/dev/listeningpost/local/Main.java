@@ -52,7 +52,8 @@ public final class Main {
     System.out.println("  storage:   " + pipeline.storage());
     System.out.println("  webhooks:  POST " + base + "/webhooks/{channel}[/{source}]");
     System.out.println("  feedback:  GET  " + base + "/api/feedback");
-    System.out.println("  digest:    GET  " + base + "/digests/latest   (outbox: " + pipeline.dataDir().resolve("outbox") + ")");
+    System.out.println("  digest:    GET  " + base + "/digests/latest | /digests/YYYY-Www[?preview=true]   (outbox: "
+        + pipeline.dataDir().resolve("outbox") + ")");
     System.out.println("  jobs:      POST " + base + "/local/jobs/analyze | themes | digest?period=YYYY-Www | expire");
     for (var s : pipeline.schedules()) {
       System.out.println("  schedule:  " + s.functionId() + " " + s.expression() + " (" + s.timeZone() + "), next "

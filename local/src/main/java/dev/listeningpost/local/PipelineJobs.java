@@ -11,8 +11,6 @@ import dev.listeningpost.digest.DigestJob;
 import dev.listeningpost.digest.DigestResult;
 import dev.listeningpost.digest.alerts.AlertJob;
 import dev.listeningpost.digest.alerts.AlertsResult;
-import dev.listeningpost.digest.archive.ArchivedDigest;
-import dev.listeningpost.digest.archive.DigestArchive;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.DynamoEndpoints;
 import dev.listeningpost.http.HttpRequest;
@@ -23,14 +21,13 @@ import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * The latest digest and the scheduled jobs on demand, each calling the same service its Lambda
+ * The scheduled jobs on demand, each calling the same service its Lambda
  * function calls.
  */
 final class PipelineJobs implements LocalJobs {
@@ -86,15 +83,6 @@ final class PipelineJobs implements LocalJobs {
     if (post && path.equals("/local/jobs/reparse")) {
       Period p = Period.parse(query.getOrDefault("period", "30d"), clock);
       return json(200, context.getBean(ReparseService.class).reparseCreatedBetween(p.from(), p.until(), query.get("channel")));
-    }
-    if (get && (path.equals("/api/digests/latest") || path.equals("/digests/latest"))) {
-      Optional<ArchivedDigest> latest = context.getBean(DigestArchive.class).latest();
-      if (latest.isEmpty()) {
-        return Problem.of(404, "no-digest", "No digest yet",
-            "no digest has been composed yet; POST /local/jobs/digest?period=YYYY-Www");
-      }
-      return path.startsWith("/api/") ? json(200, latest.get())
-          : HttpResponse.html(200, latest.get().html());
     }
     return Problem.notFound("no route for " + method + " " + path);
   }

@@ -79,8 +79,8 @@ final class ConfigurationDocs {
         the same variables from its environment ([Local stack](#local-stack)).
 
         "Read by" names the functions whose beans use the setting. Functions built from one module share its code:
-        AnalyzeFunction, ThemesFunction and ReadApiFunction are all built from functions/analyze, and every function
-        includes functions/feedback (storage).
+        AnalyzeFunction, ThemesFunction and ReadApiFunction are all built from functions/analyze, DigestFunction and
+        DigestReadFunction from functions/digest, and every function includes functions/feedback (storage).
         """.formatted(REGENERATE));
     SettingsCatalog.byArea().forEach((area, settings) -> {
       md.append("\n## ").append(area).append("\n\n");

@@ -83,7 +83,8 @@ class InvokeCommandIT {
     InvokeJar.Outcome run = InvokeJar.run(Map.of(), dir, "WebhookFunction", "-e", "events/api/feedback-get.json");
 
     assertEquals(2, run.exit());
-    for (String id : List.of("AnalyzeFunction", "DigestFunction", "IngestFunction", "ReadApiFunction", "ThemesFunction")) {
+    for (String id : List.of("AnalyzeFunction", "DigestFunction", "DigestReadFunction", "IngestFunction", "ReadApiFunction",
+        "ThemesFunction")) {
       assertTrue(run.stderr().contains(id), () -> "lists " + id + ":\n" + run.stderr());
     }
     assertEquals("", run.stdout());

@@ -30,7 +30,8 @@ class LocalServerRoutesTest {
 
   private static final Map<String, FunctionIntegration> FAKE_FUNCTIONS = Map.of(
       "IngestFunction", new FunctionIntegration(0, r -> HttpResponse.text(200, "ingest " + r.method())),
-      "ReadApiFunction", new FunctionIntegration(0, r -> HttpResponse.text(200, "read " + r.path())));
+      "ReadApiFunction", new FunctionIntegration(0, r -> HttpResponse.text(200, "read " + r.path())),
+      "DigestReadFunction", new FunctionIntegration(0, r -> HttpResponse.text(200, "digests " + r.path())));
   private static final LocalJobs FAKE_JOBS = r -> HttpResponse.text(200, "jobs " + r.path());
 
   @Test
@@ -58,7 +59,8 @@ class LocalServerRoutesTest {
       assertEquals("200 ingest OPTIONS", call(server, "OPTIONS", "/webhooks/widget/acme"), "CORS preflight");
       assertEquals("200 read /api/themes/t-1", call(server, "GET", "/api/themes/t-1"));
       assertEquals("200 jobs /local/jobs/analyze", call(server, "POST", "/local/jobs/analyze"));
-      assertEquals("200 jobs /digests/latest", call(server, "GET", "/digests/latest"));
+      assertEquals("200 digests /digests/latest", call(server, "GET", "/digests/latest"));
+      assertEquals("200 digests /api/digests/2026-W47", call(server, "GET", "/api/digests/2026-W47"));
       assertTrue(call(server, "GET", "/health").startsWith("200 "));
     }
   }
@@ -90,7 +92,8 @@ class LocalServerRoutesTest {
         "IngestFunction", new FunctionIntegration(0, r -> {
           throw new IllegalStateException("boom");
         }),
-        "ReadApiFunction", FAKE_FUNCTIONS.get("ReadApiFunction"));
+        "ReadApiFunction", FAKE_FUNCTIONS.get("ReadApiFunction"),
+        "DigestReadFunction", FAKE_FUNCTIONS.get("DigestReadFunction"));
     try (LocalServer server = new LocalServer(0, LocalRoutes.fromTemplate(TEMPLATE), failing, FAKE_JOBS, List::of)) {
       server.start();
       java.net.http.HttpResponse<String> r = send(server, "POST", "/webhooks/slack");

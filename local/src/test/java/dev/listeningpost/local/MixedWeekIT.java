@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +15,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A realistic mixed week (events/local/mixed-week.jsonl: customers on six topics, canned staff
@@ -130,6 +136,74 @@ class MixedWeekIT {
     assertTrue(negative * 4 >= complaints * 3, "three in four complaints read negative: " + negative + " of " + complaints);
     int[] praise = byTopic.get("praise");
     assertTrue(praise[1] * 4 >= praise[2] * 3, "praise: " + praise[1] + " of " + praise[2] + " positive");
+  }
+
+  /** The digest as its archive route serves it (GET /digests/{period}: the email's HTML). */
+  private static String digestHtml() throws Exception {
+    HttpResponse<String> page = stack.get("/digests/" + PERIOD);
+    assertEquals(200, page.statusCode(), page.body());
+    return page.body();
+  }
+
+  private static Chromium chromium() {
+    Optional<Chromium> chromium = Chromium.find(dataDir.resolve("chromium"));
+    Assumptions.assumeTrue(chromium.isPresent(), "headless Chromium not installed (apt-get install chromium, or "
+        + "-Dlp.chromium=/path/to/chrome): the digest's rendering in a browser is not checked");
+    return chromium.get();
+  }
+
+  /**
+   * At a desktop mail client's 600 px and a phone's 390 px: text on the page, nothing wider than the window.
+   * The screenshots are kept in docs/img (regenerate: {@value #SCREENSHOTS}).
+   */
+  @ParameterizedTest(name = "{0} px")
+  @ValueSource(ints = {600, 390})
+  void theDigestRendersInChromiumWithNothingWiderThanTheWindow(int width) throws Exception {
+    Chromium chromium = chromium();
+    String html = digestHtml();
+
+    Chromium.Layout layout = chromium.measure(html, width, true);
+    assertEquals(width, layout.viewport());
+    assertTrue(layout.text().contains("Week " + PERIOD) && layout.text().length() > 500, layout::text);
+    assertTrue(layout.scrollWidth() <= width, () -> "scrolls sideways: " + layout);
+    assertTrue(layout.widest() <= width, () -> "an element sticks out: " + layout);
+
+    Path png = Boolean.getBoolean("lp.regenerate")
+        ? Path.of(System.getProperty("lp.root", "..")).resolve("docs/img/digest-" + width + ".png")
+        : dataDir.resolve("digest-" + width + ".png");
+    chromium.screenshot(html, width, png);
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertEquals(width, image.getWidth());
+    assertTrue(inkShare(image) > 0.05, () -> "blank screenshot " + png + ": " + inkShare(image));
+  }
+
+  static final String SCREENSHOTS = "mvn -B -pl local -am verify -Dit.test=MixedWeekIT -Dtest=NONE "
+      + "-Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dlp.regenerate=true";
+
+  @Test
+  void withImagesBlockedEveryNumberIsStillThere() throws Exception {
+    Chromium chromium = chromium();
+    String html = digestHtml();
+    JsonNode counts = JSON.readTree(stack.get("/api/digests/" + PERIOD).body()).get("counts");
+
+    Chromium.Layout blocked = chromium.measure(html, 600, false);
+    assertEquals(chromium.measure(html, 600, true).text(), blocked.text(), "nothing shown depends on an image");
+    assertTrue(blocked.text().contains(counts.get("messages").asText()), blocked::text);
+    assertTrue(blocked.text().matches("(?s).*\\d+%.*"), "the bar charts' shares are text: " + blocked.text());
+  }
+
+  /** Share of pixels not of the page's background colour (the top-left pixel's). */
+  private static double inkShare(BufferedImage image) {
+    int background = image.getRGB(0, 0);
+    long ink = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        if (image.getRGB(x, y) != background) {
+          ink++;
+        }
+      }
+    }
+    return ink / (double) ((long) image.getWidth() * image.getHeight());
   }
 
   private static Path outboxHtml() throws Exception {

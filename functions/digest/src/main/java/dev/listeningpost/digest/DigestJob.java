@@ -79,7 +79,7 @@ public class DigestJob {
       String messageId;
       try {
         messageId = sender.send(new OutgoingEmail(period.id(), settings.sender(), recipient,
-            digest.subject(), digest.html(), digest.text()));
+            digest.subject(), digest.html(), digest.text(), settings.list().headersFor(recipient)));
       } catch (RuntimeException e) {
         archive.release(claim.record());
         failed.add(recipient);

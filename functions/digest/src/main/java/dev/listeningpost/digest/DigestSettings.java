@@ -1,5 +1,6 @@
 package dev.listeningpost.digest;
 
+import dev.listeningpost.digest.send.MailingList;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -10,12 +11,19 @@ import java.util.Objects;
  * @param zone       the time zone whose weeks are reported ({@code digest.time-zone})
  * @param sender     the From address, an SES-verified identity ({@code digest.sender})
  * @param recipients who receives the digest ({@code digest.recipients})
+ * @param list       List-Id and unsubscribe header fields ({@code digest.list-id}, {@code digest.unsubscribe-*})
  */
-public record DigestSettings(ZoneId zone, String sender, List<String> recipients) {
+public record DigestSettings(ZoneId zone, String sender, List<String> recipients, MailingList list) {
   public DigestSettings {
     Objects.requireNonNull(zone, "zone");
     recipients = recipients == null ? List.of()
         : recipients.stream().map(String::strip).filter(r -> !r.isEmpty()).distinct().toList();
+    list = list == null ? MailingList.forSender(sender) : list;
+  }
+
+  /** The list header fields derived from the sender ({@link MailingList#forSender(String)}). */
+  public DigestSettings(ZoneId zone, String sender, List<String> recipients) {
+    this(zone, sender, recipients, null);
   }
 
   /** Parses a comma-separated recipient list. */

@@ -149,4 +149,49 @@ class DigestJobIT {
     assertEquals(1, emails.stream().filter(e -> e.to().contains("ceo@example.com")).count());
     assertEquals(emails.get(0).html(), emails.get(1).html(), "the retry sends the archived content");
   }
+
+  /** What a SIGKILL leaves: nothing after the kill point runs (no release, no markSent, no catch). */
+  private static final class Killed extends Error {
+    Killed() {
+      super("killed", null, false, false);
+    }
+  }
+
+  @Test
+  void killedAfterHalfTheRecipientsTheReRunsLeaveEveryRecipientExactlyOneEmail() {
+    List<String> six = List.of("r1@example.com", "r2@example.com", "r3@example.com", "r4@example.com",
+        "r5@example.com", "r6@example.com");
+    EmailSender real = new SesEmailSender(ses);
+    java.util.concurrent.atomic.AtomicInteger sends = new java.util.concurrent.atomic.AtomicInteger();
+    // Dies while sending the 4th: three have their email, the 4th is claimed and has none.
+    EmailSender dying = email -> {
+      if (sends.incrementAndGet() > six.size() / 2) {
+        throw new Killed();
+      }
+      return real.send(email);
+    };
+    DigestComposer composer = new DigestComposer(store, ThemeLabels.NONE, List.of(),
+        DigestProperties.Digest.defaults().composeOptions(), CLOCK);
+    DigestSettings settings = new DigestSettings(ZONE, "digest@example.com", six);
+    org.junit.jupiter.api.Assertions.assertThrows(Killed.class,
+        () -> new DigestJob(composer, new DigestRenderer(), archive, dying, settings, CLOCK).run(W47));
+    assertEquals(3, SES.emails().size());
+
+    // The scheduler's retry, minutes later: the rest are sent; the 4th's claim is still fresh (its run might
+    // still be sending), so it waits.
+    Clock retry = Clock.offset(CLOCK, Duration.ofMinutes(5));
+    DigestResult second = new DigestJob(composer, new DigestRenderer(), archive, real, settings, retry).run(W47);
+    assertEquals(List.of("r5@example.com", "r6@example.com"), second.sent());
+    assertEquals(List.of("r1@example.com", "r2@example.com", "r3@example.com", "r4@example.com"), second.skipped());
+
+    // The next retry, past the stale-claim timeout: the dead run's claim is taken over, the 4th is sent.
+    Clock later = Clock.offset(CLOCK, Duration.ofMinutes(30));
+    DigestResult third = new DigestJob(composer, new DigestRenderer(), archive, real, settings, later).run(W47);
+    assertEquals(List.of("r4@example.com"), third.sent());
+
+    java.util.Map<String, Long> perRecipient = SES.emails().stream().collect(
+        java.util.stream.Collectors.groupingBy(e -> e.to().get(0), java.util.stream.Collectors.counting()));
+    assertEquals(six.stream().collect(java.util.stream.Collectors.toMap(r -> r, r -> 1L)), perRecipient);
+    assertTrue(archive.sendLog("2026-W47").stream().allMatch(r -> r.status() == SendRecord.Status.SENT));
+  }
 }

@@ -31,7 +31,8 @@ public final class SampleEvents {
       "events/themes", "ThemesFunction",
       "events/digest", "DigestFunction",
       "events/alerts", "AlertsFunction",
-      "events/api", "ReadApiFunction");
+      "events/api", "ReadApiFunction",
+      "events/digest-read", "DigestReadFunction");
 
   /**
    * Folders of webhook bodies (what a channel POSTs, not a Lambda event) and the local stack's

@@ -28,7 +28,7 @@ class TemplateHandlersTest {
 
   @Test
   void everyHandlerIsBuiltInItsFunctionsCodeUriModule() {
-    assertEquals(6, functions.size(), () -> functions.keySet().toString());
+    assertEquals(7, functions.size(), () -> functions.keySet().toString());
     Map<String, List<String>> problems = new TreeMap<>();
     functions.forEach((id, fn) -> {
       List<String> p = check.problems(fn);

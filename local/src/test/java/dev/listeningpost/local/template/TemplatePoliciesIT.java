@@ -66,7 +66,7 @@ class TemplatePoliciesIT {
   private static final String ACCOUNT = TemplatePoliciesTest.ACCOUNT;
   /** Pipeline order, so the later functions find data the earlier ones wrote. */
   private static final List<String> ORDER = List.of("IngestFunction", "AnalyzeFunction", "ThemesFunction",
-      "ReadApiFunction", "DigestFunction", "AlertsFunction");
+      "ReadApiFunction", "DigestFunction", "AlertsFunction", "DigestReadFunction");
   /** The alerts' SNS topic (no SNS emulator in the build). */
   private static final FakeSns SNS = new FakeSns();
 
@@ -123,6 +123,14 @@ class TemplatePoliciesIT {
     assertTrue(calls.get("AlertsFunction").stream().anyMatch(c -> c.toString().equals("ses:SendEmail")),
         "and by email: " + calls.get("AlertsFunction"));
     assertEquals(1, SNS.published().size(), SNS.published()::toString);
+  }
+
+  @Test
+  void theDigestArchiveReadsOnlyFromDynamoDbEvenForAPreview() {
+    List<AwsCall> made = calls.get("DigestReadFunction");
+    assertTrue(made.stream().allMatch(c -> c.service().equals("dynamodb")
+        && java.util.Set.of("GetItem", "Query", "BatchGetItem", "Scan").contains(c.operation())), made::toString);
+    assertTrue(made.stream().anyMatch(c -> c.operation().equals("Query")), () -> "the preview composed: " + made);
   }
 
   @Test

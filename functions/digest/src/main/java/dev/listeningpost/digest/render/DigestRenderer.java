@@ -70,6 +70,36 @@ public class DigestRenderer {
     return s;
   }
 
+  /**
+   * The inbox preview text (the hidden preheader; the text part's first line): one sentence about the week.
+   * The single hook for it: the headline's own sentence replaces this once the digest provides one.
+   */
+  public static String preheader(Digest d) {
+    int n = d.volume().total();
+    StringBuilder s = new StringBuilder(160).append(n).append(n == 1 ? " message" : " messages");
+    Double change = d.volume().change();
+    if (change != null) {
+      s.append(" (").append(change >= 0 ? "+" : "").append(Math.round(change * 100)).append("% vs the week before)");
+    }
+    if (d.sentiment().net() != null) {
+      s.append(", net sentiment ").append(signed(d.sentiment().net()));
+    }
+    if (d.unanswered().total() > 0) {
+      s.append(", ").append(d.unanswered().total()).append(" waiting for an answer");
+    }
+    d.fastestRiser().ifPresent(t -> s.append("; fastest riser: ").append(themeName(t)));
+    return s.append('.').toString();
+  }
+
+  /**
+   * Hidden in the body, shown by inbox lists next to the subject. The filler after it keeps clients from
+   * running on into the body's first words ("Listening Post · weekly digest Week ...").
+   */
+  private static String preheaderHtml(String text) {
+    return "<div style=\"display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;"
+        + "overflow:hidden;mso-hide:all;color:#f4f5f7;\">" + escape(text) + "&#8199;&#847;".repeat(60) + "</div>";
+  }
+
   // ---------------------------------------------------------------- HTML
 
   private String html(Digest d, String subject, Detail level) {
@@ -78,6 +108,7 @@ public class DigestRenderer {
         .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
         .append("<title>").append(escape(subject)).append("</title></head>")
         .append("<body style=\"margin:0;padding:0;background:#f4f5f7;\">")
+        .append(preheaderHtml(preheader(d)))
         .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
         .append("style=\"background:#f4f5f7;\"><tr><td align=\"center\" style=\"padding:24px 8px;\">")
         .append("<table role=\"presentation\" width=\"640\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
@@ -340,7 +371,7 @@ public class DigestRenderer {
 
   private String text(Digest d, String subject, Detail level) {
     StringBuilder b = new StringBuilder(4096);
-    b.append(subject).append("\n\n");
+    b.append(subject).append("\n").append(preheader(d)).append("\n\n");
     b.append("Week ").append(d.period().id()).append(": ").append(DAY.format(d.period().firstDay())).append(" - ")
         .append(DAY.format(d.period().lastDay())).append(" (").append(d.period().zone().getId()).append(")\n\n");
     b.append("Messages: ").append(d.volume().total()).append(" (").append(trend(d.volume())).append(")\n");
@@ -415,6 +446,9 @@ public class DigestRenderer {
   private static void textQuote(StringBuilder b, Quote q, String indent) {
     b.append(indent).append('"').append(q.text()).append("\"\n").append(indent).append("  - ").append(q.author())
         .append(q.staff() ? " (staff)" : "").append(", ").append(q.channel());
+    if (q.createdAt() != null) {
+      b.append(", ").append(STAMP.format(q.createdAt()));
+    }
     String link = Html.safeUrl(q.permalink());
     if (link != null) {
       b.append(": ").append(link);

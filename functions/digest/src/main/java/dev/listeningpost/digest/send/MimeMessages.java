@@ -16,8 +16,16 @@ public final class MimeMessages {
   private MimeMessages() {
   }
 
-  public static String newMessageId(String domainHint) {
-    return "<" + UUID.randomUUID() + "@" + domainHint + ">";
+  /**
+   * A new Message-ID on the sender's own domain (RFC 5322 3.6.4: the right side names the host that
+   * made it, never a domain the sender does not control).
+   */
+  public static String newMessageId(String from) {
+    String domain = MailingList.domainOf(from);
+    if (domain.isEmpty()) {
+      throw new IllegalArgumentException("the From address has no domain: " + from);
+    }
+    return "<" + UUID.randomUUID() + "@" + domain + ">";
   }
 
   public static String write(OutgoingEmail email, String messageId, ZonedDateTime date) {
@@ -28,6 +36,9 @@ public final class MimeMessages {
     header(b, "Subject", encodeWord(email.subject()));
     header(b, "Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(date));
     header(b, "Message-ID", messageId);
+    for (MailHeader h : email.headers()) {
+      header(b, h.name(), h.value());
+    }
     header(b, "MIME-Version", "1.0");
     header(b, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
     b.append(CRLF);

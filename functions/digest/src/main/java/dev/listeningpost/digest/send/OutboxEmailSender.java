@@ -43,13 +43,15 @@ public class OutboxEmailSender implements EmailSender {
 
   @Override
   public String send(OutgoingEmail email) {
-    String messageId = MimeMessages.newMessageId("listening-post.local");
     try {
+      String messageId = MimeMessages.newMessageId(email.from());
       Files.createDirectories(dir);
       write(emlFile(email.reference(), email.to()),
           MimeMessages.write(email, messageId, ZonedDateTime.now(clock)));
       write(htmlFile(email.reference(), email.to()), email.html());
       return messageId;
+    } catch (IllegalArgumentException e) {
+      throw new EmailDeliveryException("cannot write an email from " + email.from(), e);
     } catch (IOException | UncheckedIOException e) {
       throw new EmailDeliveryException("outbox not writable: " + dir, e);
     }

@@ -8,9 +8,15 @@ import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.Destination;
 import software.amazon.awssdk.services.sesv2.model.EmailContent;
 import software.amazon.awssdk.services.sesv2.model.Message;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
-/** Sends through Amazon SES v2 {@code SendEmail} as a Simple message with HTML and text bodies. */
+/**
+ * Sends through Amazon SES v2 {@code SendEmail} as a Simple message with HTML and text bodies and the
+ * email's extra header fields (Simple content's {@code Headers}, SDK 2.31+). SES builds the MIME and
+ * sets its own Message-ID and Date (it overrides any given), so none is sent; the id it returns is
+ * recorded in the send log.
+ */
 public class SesEmailSender implements EmailSender {
   private final SesV2Client ses;
 
@@ -27,6 +33,8 @@ public class SesEmailSender implements EmailSender {
           .content(EmailContent.builder().simple(Message.builder()
               .subject(utf8(email.subject()))
               .body(Body.builder().html(utf8(email.html())).text(utf8(email.text())).build())
+              .headers(email.headers().stream()
+                  .map(h -> MessageHeader.builder().name(h.name()).value(h.value()).build()).toList())
               .build()).build())
           .build()).messageId();
     } catch (SdkException e) {

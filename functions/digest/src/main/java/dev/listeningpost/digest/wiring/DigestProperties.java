@@ -2,6 +2,7 @@ package dev.listeningpost.digest.wiring;
 
 import dev.listeningpost.digest.DigestSettings;
 import dev.listeningpost.digest.compose.ComposeOptions;
+import dev.listeningpost.digest.send.MailingList;
 import dev.listeningpost.feedback.wiring.ConfigDefaults;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -29,6 +30,11 @@ public final class DigestProperties {
    * @param quotes     latest quotes shown
    * @param replySla   a member's message without a reply after this long counts as unanswered (e.g. {@code 48h})
    * @param listLimit  entries per ranked list (themes, hashtags, advocates, unanswered, what worked)
+   * @param listId     the {@code List-Id} of the digest mails (a domain-like name); empty = {@code digest.} plus
+   *                   the sender's domain
+   * @param unsubscribeEmail where {@code List-Unsubscribe}'s mailto sends unsubscribe requests; empty = the sender
+   * @param unsubscribeUrl one-click unsubscribe URL (https, RFC 8058; "{recipient}" in it is replaced by the
+   *                   recipient's address); empty = mailto only
    */
   @ConfigurationProperties("digest")
   public record Digest(@Bindable(defaultValue = "UTC") String timeZone,
@@ -37,7 +43,10 @@ public final class DigestProperties {
                        @Bindable(defaultValue = "") String outboxDir,
                        @Bindable(defaultValue = "8") int quotes,
                        @Bindable(defaultValue = "48h") Duration replySla,
-                       @Bindable(defaultValue = "8") int listLimit) {
+                       @Bindable(defaultValue = "8") int listLimit,
+                       @Bindable(defaultValue = "") String listId,
+                       @Bindable(defaultValue = "") String unsubscribeEmail,
+                       @Bindable(defaultValue = "") String unsubscribeUrl) {
 
     public static Digest defaults() {
       return ConfigDefaults.of(Digest.class);
@@ -45,7 +54,8 @@ public final class DigestProperties {
 
     public DigestSettings settings() {
       return new DigestSettings(ZoneId.of(timeZone.isBlank() ? "UTC" : timeZone.strip()), sender.strip(),
-          DigestSettings.parseRecipients(recipients));
+          DigestSettings.parseRecipients(recipients),
+          MailingList.forSender(sender, listId, unsubscribeEmail, unsubscribeUrl));
     }
 
     public ComposeOptions composeOptions() {

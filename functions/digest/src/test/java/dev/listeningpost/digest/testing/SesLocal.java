@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -38,8 +39,19 @@ public final class SesLocal implements AutoCloseable, BeforeAllCallback, AfterAl
   private Path log;
   private String endpoint;
 
-  /** An email as the emulator stored it. */
-  public record Email(String messageId, String from, List<String> to, String subject, String html, String text) {
+  /**
+   * An email as the emulator stored it.
+   *
+   * @param headers the custom header fields of a Simple message as sent ({@code Content.Simple.Headers}), in
+   *                order; the emulator keeps these, not the MIME it would build
+   */
+  public record Email(String messageId, String from, List<String> to, String subject, String html, String text,
+                      List<Map.Entry<String, String>> headers) {
+    /** The value of the first header field of that name (case-insensitive), or null. */
+    public String header(String name) {
+      return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+          .findFirst().orElse(null);
+    }
   }
 
   /** Starts the emulator (no-op when running) and waits until it answers its health check. */
@@ -105,8 +117,10 @@ public final class SesLocal implements AutoCloseable, BeforeAllCallback, AfterAl
     for (JsonNode e : store().path("emails")) {
       List<String> to = new ArrayList<>();
       e.path("destination").path("to").forEach(t -> to.add(t.asText()));
+      List<Map.Entry<String, String>> headers = new ArrayList<>();
+      e.path("headers").forEach(h -> headers.add(Map.entry(h.path("name").asText(), h.path("value").asText())));
       out.add(new Email(e.path("messageId").asText(), e.path("from").asText(), to, e.path("subject").asText(),
-          e.path("body").path("html").asText(null), e.path("body").path("text").asText(null)));
+          e.path("body").path("html").asText(null), e.path("body").path("text").asText(null), List.copyOf(headers)));
     }
     return out;
   }
