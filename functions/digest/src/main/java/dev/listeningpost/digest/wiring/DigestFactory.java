@@ -8,6 +8,7 @@ import dev.listeningpost.digest.send.CompositeEmailSender;
 import dev.listeningpost.digest.send.EmailSender;
 import dev.listeningpost.digest.send.OutboxEmailSender;
 import dev.listeningpost.digest.send.SesEmailSender;
+import dev.listeningpost.feedback.voice.CustomerVoice;
 import dev.listeningpost.feedback.wiring.StorageProperties;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
@@ -49,6 +50,12 @@ public class DigestFactory {
   @Secondary
   ThemeLabels storedThemeLabels(DynamoDbClient dynamo, StorageProperties.ThemeTable themes) {
     return new dev.listeningpost.digest.compose.StoredThemeLabels(dynamo, themes.table());
+  }
+
+  /** Who counts as a customer: staff (ingest's flag) never do. */
+  @Singleton
+  CustomerVoice customerVoice() {
+    return CustomerVoice.STAFF_ONLY;
   }
 
   @Singleton
