@@ -55,12 +55,26 @@ public final class Answers {
     if (text.indexOf('?') >= 0) {
       return true;
     }
-    String s = text.strip().toLowerCase(Locale.ROOT).replaceFirst("^(@\\w+[\\s,:]*)+", "");
-    int end = 0;
-    while (end < s.length() && Character.isLetter(s.charAt(end))) {
+    // The first word after any leading @mentions ("@acme how do I ...").
+    int i = 0;
+    int n = text.length();
+    while (true) {
+      while (i < n && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == ',' || text.charAt(i) == ':')) {
+        i++;
+      }
+      if (i < n && text.charAt(i) == '@') {
+        while (i < n && !Character.isWhitespace(text.charAt(i))) {
+          i++;
+        }
+        continue;
+      }
+      break;
+    }
+    int end = i;
+    while (end < n && end - i < 8 && Character.isLetter(text.charAt(end))) {
       end++;
     }
-    return OPENERS.contains(s.substring(0, end));
+    return OPENERS.contains(text.substring(i, end).toLowerCase(Locale.ROOT));
   }
 
   public static boolean needsAnswer(Feedback f, PeriodData data) {
@@ -74,8 +88,12 @@ public final class Answers {
     return p == null ? COMPLAINT.matcher(f.text()).find() : p == Polarity.NEGATIVE;
   }
 
-  /** Every message of the period that needs an answer, oldest first. */
+  /** Every message of the period that needs an answer, oldest first (computed once per period). */
   public static List<Entry> of(PeriodData data) {
+    return data.derived("answers", () -> compute(data));
+  }
+
+  private static List<Entry> compute(PeriodData data) {
     Duration sla = data.options().replySla();
     Instant now = data.feedback().now();
     List<Entry> out = new ArrayList<>();

@@ -71,6 +71,10 @@ public class CommunitySection implements DigestSection<CommunitySection.Model> {
 
   @Override
   public Optional<Model> compute(PeriodData d) {
+    return d.derived(key(), () -> computeOnce(d));
+  }
+
+  private Optional<Model> computeOnce(PeriodData d) {
     int replies = 0;
     int member = 0;
     int m2m = 0;
@@ -94,7 +98,9 @@ public class CommunitySection implements DigestSection<CommunitySection.Model> {
   }
 
   static List<Conversation> conversations(PeriodData d) {
-    List<Conversation> out = new ArrayList<>();
+    record Candidate(Feedback root, int replies, int members) {
+    }
+    List<Candidate> found = new ArrayList<>();
     for (Feedback root : d.customers()) {
       if (Conversations.isReply(root)) {
         continue;
@@ -109,13 +115,14 @@ public class CommunitySection implements DigestSection<CommunitySection.Model> {
         }
       }
       if (count > 0) {
-        out.add(new Conversation(Quotes.of(root), count, members.size()));
+        found.add(new Candidate(root, count, members.size()));
       }
     }
-    return out.stream().sorted(Comparator.comparingInt(Conversation::members).reversed()
-            .thenComparing(Comparator.comparingInt(Conversation::memberReplies).reversed())
-            .thenComparing(c -> c.start().createdAt()))
-        .limit(CONVERSATIONS).toList();
+    // Quotes only for the ones shown.
+    return found.stream().sorted(Comparator.comparingInt(Candidate::members).reversed()
+            .thenComparing(Comparator.comparingInt(Candidate::replies).reversed())
+            .thenComparing(c -> c.root().createdAt()))
+        .limit(CONVERSATIONS).map(c -> new Conversation(Quotes.of(c.root()), c.replies(), c.members())).toList();
   }
 
   @Override

@@ -43,6 +43,7 @@ public final class PeriodData {
   private final Map<String, List<Feedback>> themeItems = new HashMap<>();
   private final Map<String, String> labels;
   private final Sentiment sentiment;
+  private final Map<String, Object> derived = new HashMap<>();
 
   public PeriodData(PeriodFeedback feedback, ComposeOptions options, ThemeLabels labels, CustomerVoice voice,
                     ThemeTrends trendRule) {
@@ -158,6 +159,20 @@ public final class PeriodData {
   /** Customer sentiment of the period. */
   public Sentiment sentiment() {
     return sentiment;
+  }
+
+  /**
+   * Something several sections derive from the period, computed once per key (e.g. which messages need an
+   * answer, used by the headline and by "waiting").
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(String key, java.util.function.Supplier<T> compute) {
+    Object v = derived.get(key);
+    if (v == null) {
+      v = compute.get();
+      derived.put(key, v);
+    }
+    return (T) v;
   }
 
   /** A link under the configured public base URL, or null when none is configured. */

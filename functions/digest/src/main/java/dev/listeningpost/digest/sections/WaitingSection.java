@@ -67,18 +67,30 @@ public class WaitingSection implements DigestSection<WaitingSection.Model> {
   public Optional<Model> compute(PeriodData d) {
     List<Answers.Entry> all = Answers.of(d);
     int late = (int) all.stream().filter(e -> e.state() == Answers.State.LATE).count();
-    List<Person> people = people(d);
-    if (people.isEmpty() && late == 0) {
+    int messages = (int) all.stream().filter(e -> e.state() == Answers.State.WAITING).count();
+    if (messages == 0 && late == 0) {
       return Optional.empty();
     }
-    int messages = people.stream().mapToInt(Person::messages).sum();
+    List<Waiting> people = waiting(d);
     return Optional.of(new Model(messages, people.size(), late, d.options().replySla(),
-        people.stream().limit(d.options().listLimit()).toList(),
+        people.stream().limit(d.options().listLimit()).map(Waiting::person).toList(),
         d.publicLink("/digests/" + d.period().id() + "/waiting")));
   }
 
   /** Everyone waiting, most urgent first: what the full list shows. */
   public static List<Person> people(PeriodData d) {
+    return waiting(d).stream().map(Waiting::person).toList();
+  }
+
+  /** A person's waiting messages, ranked before any quote is built (only the shown ones need one). */
+  private record Waiting(Feedback oldest, Feedback open, int messages, boolean complaint, Duration waited) {
+    Person person() {
+      return new Person(oldest.author().name(), oldest.author().handle(), oldest.channel(), messages, complaint,
+          waited, Quotes.of(open));
+    }
+  }
+
+  private static List<Waiting> waiting(PeriodData d) {
     Map<String, List<Feedback>> byPerson = new LinkedHashMap<>();
     for (Answers.Entry e : Answers.of(d)) {
       if (e.state() == Answers.State.WAITING) {
@@ -89,13 +101,13 @@ public class WaitingSection implements DigestSection<WaitingSection.Model> {
     return byPerson.values().stream().map(mine -> {
       Feedback oldest = mine.get(0);
       Feedback open = mine.stream().filter(f -> Polarity.of(f) == Polarity.NEGATIVE).findFirst().orElse(oldest);
-      return new Person(oldest.author().name(), oldest.author().handle(), oldest.channel(), mine.size(),
-          open != oldest || Polarity.of(oldest) == Polarity.NEGATIVE, Duration.between(oldest.createdAt(), now),
-          Quotes.of(open));
-    }).sorted(Comparator.comparing(Person::complaint).reversed()
-        .thenComparing(Comparator.comparingInt(Person::messages).reversed())
-        .thenComparing(Comparator.comparing(Person::waited).reversed())
-        .thenComparing(Person::name)).toList();
+      return new Waiting(oldest, open, mine.size(), Polarity.of(open) == Polarity.NEGATIVE,
+          Duration.between(oldest.createdAt(), now));
+    }).sorted(Comparator.comparing(Waiting::complaint).reversed()
+        .thenComparing(Comparator.comparingInt(Waiting::messages).reversed())
+        .thenComparing(Comparator.comparing(Waiting::waited).reversed())
+        .thenComparing(w -> w.oldest().author().name())
+        .thenComparing(w -> w.oldest().id())).toList();
   }
 
   @Override

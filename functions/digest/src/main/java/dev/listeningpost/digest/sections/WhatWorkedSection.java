@@ -1,7 +1,5 @@
 package dev.listeningpost.digest.sections;
 
-import static dev.listeningpost.digest.render.Html.escape;
-
 import dev.listeningpost.digest.compose.Conversations;
 import dev.listeningpost.digest.compose.Quote;
 import dev.listeningpost.digest.compose.Quotes;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What worked: staff posts and campaigns ranked by the member replies they drew (then the
@@ -73,10 +70,19 @@ public class WhatWorkedSection implements DigestSection<WhatWorkedSection.Model>
         rows.add(new Row(null, Quotes.of(f), 0, drew[0], drew[1]));
       }
     }
-    for (String campaign : campaigns(d)) {
-      Pattern p = matcher(campaign);
-      List<Feedback> matching = d.items().stream().filter(f -> p.matcher(f.text()).find()
-          || f.hashtags().contains(CustomerVoice.bare(campaign))).toList();
+    List<String> campaigns = campaigns(d);
+    // Lower-cased once, for keyword campaigns only (hashtags come parsed with the item).
+    List<String> lower = campaigns.stream().allMatch(c -> c.startsWith("#")) ? List.of()
+        : d.items().stream().map(f -> f.text().toLowerCase(Locale.ROOT)).toList();
+    for (String campaign : campaigns) {
+      List<Feedback> matching = new ArrayList<>();
+      String bare = CustomerVoice.bare(campaign);
+      for (int i = 0; i < d.items().size(); i++) {
+        Feedback f = d.items().get(i);
+        if (f.hashtags().contains(bare) || (!campaign.startsWith("#") && containsWord(lower.get(i), bare))) {
+          matching.add(f);
+        }
+      }
       int mentions = (int) matching.stream().filter(d::isCustomer).count();
       int[] drew = drew(d, matching.stream().filter(f -> !Conversations.isReply(f)).toList());
       rows.add(new Row(campaign, null, mentions, drew[0], drew[1]));
@@ -105,12 +111,20 @@ public class WhatWorkedSection implements DigestSection<WhatWorkedSection.Model>
         .limit(d.options().listLimit()).map(e -> "#" + e.getKey()).toList();
   }
 
-  /** A hashtag matches as a hashtag; a keyword as whole words, case-insensitively. */
-  static Pattern matcher(String campaign) {
-    String c = campaign.strip();
-    String body = Pattern.quote(c.toLowerCase(Locale.ROOT));
-    return Pattern.compile((c.startsWith("#") ? "(?<![\\w#])" : "\\b") + body + "\\b",
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** {@code word} (lower case) in {@code text} (lower case) as whole words. */
+  static boolean containsWord(String text, String word) {
+    if (word.isEmpty()) {
+      return false;
+    }
+    for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      int end = at + word.length();
+      boolean startOk = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+      boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+      if (startOk && endOk) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Member replies and member-to-member replies to {@code roots}. */

@@ -10,6 +10,7 @@ import dev.listeningpost.digest.send.OutboxEmailSender;
 import dev.listeningpost.digest.send.SesEmailSender;
 import dev.listeningpost.feedback.voice.CustomerVoice;
 import dev.listeningpost.feedback.wiring.StorageProperties;
+import dev.listeningpost.feedback.wiring.VoiceProperties;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
@@ -52,10 +53,10 @@ public class DigestFactory {
     return new dev.listeningpost.digest.compose.StoredThemeLabels(dynamo, themes.table());
   }
 
-  /** Who counts as a customer: staff (ingest's flag) never do. */
+  /** Who counts as a customer: never staff (ingest's flag) nor the brand's own handles. */
   @Singleton
-  CustomerVoice customerVoice() {
-    return CustomerVoice.STAFF_ONLY;
+  CustomerVoice customerVoice(VoiceProperties voice) {
+    return voice.voice();
   }
 
   @Singleton
