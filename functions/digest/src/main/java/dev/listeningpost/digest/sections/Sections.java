@@ -10,7 +10,7 @@ public final class Sections {
 
   public static List<DigestSection<?>> defaults() {
     return ordered(List.of(new ThemesSection(), new WaitingSection(), new AdvocatesSection(), new CommunitySection(),
-        new IntroductionsSection(), new WhatWorkedSection(), new ChannelsSection(), new ChartsSection()));
+        new IntroductionsSection(), new WhatWorkedSection(), new ChannelsSection(), new ChartsSection(), new LatestSection()));
   }
 
   /** By {@link DigestSection#order()}, then key. */
