@@ -44,6 +44,7 @@ public final class PeriodData {
   private final Map<String, String> labels;
   private final Sentiment sentiment;
   private final Map<String, Object> derived = new HashMap<>();
+  private final Map<String, Boolean> brandHandle = new HashMap<>();
 
   public PeriodData(PeriodFeedback feedback, ComposeOptions options, ThemeLabels labels, CustomerVoice voice,
                     ThemeTrends trendRule) {
@@ -51,7 +52,7 @@ public final class PeriodData {
     this.options = options;
     this.voice = voice;
     this.trendRule = trendRule;
-    this.customers = feedback.items().stream().filter(voice::isCustomer).toList();
+    this.customers = feedback.items().stream().filter(this::isCustomer).toList();
     this.conversations = new Conversations(feedback.items(), feedback.after());
     for (List<Feedback> list : List.of(feedback.items(), feedback.after())) {
       for (Feedback f : list) {
@@ -113,7 +114,12 @@ public final class PeriodData {
   }
 
   public boolean isCustomer(Feedback f) {
-    return voice.isCustomer(f);
+    if (f.author().staff()) {
+      return false;
+    }
+    String handle = f.author().handle();
+    // Sections ask this for every item, several times: normalize each handle once.
+    return handle == null || brandHandle.computeIfAbsent(handle, h -> !voice.isCustomer(false, h)) == Boolean.FALSE;
   }
 
   /** True when {@code authorId} wrote something in the period or its reply window, as a customer. */

@@ -71,16 +71,23 @@ public class WhatWorkedSection implements DigestSection<WhatWorkedSection.Model>
       }
     }
     List<String> campaigns = campaigns(d);
-    // Lower-cased once, for keyword campaigns only (hashtags come parsed with the item).
-    List<String> lower = campaigns.stream().allMatch(c -> c.startsWith("#")) ? List.of()
-        : d.items().stream().map(f -> f.text().toLowerCase(Locale.ROOT)).toList();
+    // One pass: items per hashtag; keyword campaigns scan lower-cased texts (only when there are any).
+    Map<String, List<Feedback>> byHashtag = new HashMap<>();
+    d.items().forEach(f -> f.hashtags().forEach(h -> byHashtag.computeIfAbsent(h, k -> new ArrayList<>()).add(f)));
+    boolean keywords = campaigns.stream().anyMatch(c -> !c.startsWith("#"));
+    List<String> lower = keywords ? d.items().stream().map(f -> f.text().toLowerCase(Locale.ROOT)).toList() : List.of();
     for (String campaign : campaigns) {
-      List<Feedback> matching = new ArrayList<>();
       String bare = CustomerVoice.bare(campaign);
-      for (int i = 0; i < d.items().size(); i++) {
-        Feedback f = d.items().get(i);
-        if (f.hashtags().contains(bare) || (!campaign.startsWith("#") && containsWord(lower.get(i), bare))) {
-          matching.add(f);
+      List<Feedback> matching;
+      if (campaign.startsWith("#")) {
+        matching = byHashtag.getOrDefault(bare, List.of());
+      } else {
+        matching = new ArrayList<>();
+        for (int i = 0; i < d.items().size(); i++) {
+          Feedback f = d.items().get(i);
+          if (f.hashtags().contains(bare) || containsWord(lower.get(i), bare)) {
+            matching.add(f);
+          }
         }
       }
       int mentions = (int) matching.stream().filter(d::isCustomer).count();

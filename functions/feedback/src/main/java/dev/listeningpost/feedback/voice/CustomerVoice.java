@@ -65,7 +65,7 @@ public record CustomerVoice(Set<String> brandTerms) {
 
   /** True when a handle (with or without {@code @}) is one of the brand's own accounts. */
   public boolean isBrandHandle(String handle) {
-    return handle != null && !handle.isBlank() && brandTerms.contains(bare(handle));
+    return !brandTerms.isEmpty() && handle != null && !handle.isBlank() && brandTerms.contains(bare(handle));
   }
 
   /** Lower case without a leading {@code @} or {@code #}: handles, hashtags and names compare alike. */
