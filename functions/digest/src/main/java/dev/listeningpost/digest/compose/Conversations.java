@@ -53,21 +53,26 @@ public final class Conversations {
 
   /** Replies to {@code root}: by parent id, or in its thread when it starts one; oldest first. */
   public List<Feedback> repliesTo(Feedback root) {
+    // Lists are built from items then the reply window, both oldest first, so each is in time order;
+    // this runs for every message of a busy week, so the common cases allocate nothing.
+    List<Feedback> byId = byParent.getOrDefault(root.id(), List.of());
+    List<Feedback> inThread = root.thread().threadId() != null && root.thread().parentId() == null
+        ? byThread.getOrDefault(root.thread().threadId(), List.of()) : List.of();
+    if (inThread.isEmpty()) {
+      return java.util.Collections.unmodifiableList(byId);
+    }
     Set<String> seen = new HashSet<>();
     List<Feedback> out = new ArrayList<>();
-    for (Feedback r : byParent.getOrDefault(root.id(), List.of())) {
-      if (seen.add(r.id())) {
-        out.add(r);
-      }
-    }
-    if (root.thread().threadId() != null && root.thread().parentId() == null) {
-      for (Feedback r : byThread.getOrDefault(root.thread().threadId(), List.of())) {
+    for (List<Feedback> list : List.of(byId, inThread)) {
+      for (Feedback r : list) {
         if (!r.id().equals(root.id()) && seen.add(r.id())) {
           out.add(r);
         }
       }
     }
-    out.sort(Comparator.comparing(Feedback::createdAt).thenComparing(Feedback::id));
+    if (!byId.isEmpty()) {
+      out.sort(Comparator.comparing(Feedback::createdAt).thenComparing(Feedback::id));
+    }
     return out;
   }
 

@@ -6,12 +6,14 @@ import dev.listeningpost.digest.render.Blocks;
 import dev.listeningpost.feedback.Feedback;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The newest customer messages that no other section quotes: not part of a theme (themes quote their
- * own) and not waiting for an answer. Keeps what customers said visible before analysis has themed it.
+ * own) and not waiting for an answer past the SLA (listed under "Waiting"). Keeps what customers said visible before analysis has themed it.
  */
 @Singleton
 public class LatestSection implements DigestSection<LatestSection.Model> {
@@ -39,11 +41,13 @@ public class LatestSection implements DigestSection<LatestSection.Model> {
 
   @Override
   public Optional<Model> compute(PeriodData d) {
+    Set<String> waiting = new HashSet<>();
+    Answers.of(d).stream().filter(e -> e.state() == Answers.State.WAITING).forEach(e -> waiting.add(e.item().id()));
     List<Quote> out = new ArrayList<>();
     List<Feedback> customers = d.customers();
     for (int i = customers.size() - 1; i >= 0 && out.size() < d.options().listLimit(); i--) {
       Feedback f = customers.get(i);
-      if (!f.text().isBlank() && d.themeOf(f) == null && !Answers.needsAnswer(f, d)) {
+      if (!f.text().isBlank() && d.themeOf(f) == null && !waiting.contains(f.id())) {
         out.add(Quotes.of(f));
       }
     }
@@ -52,7 +56,7 @@ public class LatestSection implements DigestSection<LatestSection.Model> {
 
   @Override
   public String note(Model m) {
-    return "Newest messages not quoted above (not in a theme, not waiting for an answer).";
+    return "Newest messages not quoted above (not in a theme, not waiting past the SLA).";
   }
 
   @Override

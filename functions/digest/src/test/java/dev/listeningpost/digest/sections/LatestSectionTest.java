@@ -13,9 +13,10 @@ class LatestSectionTest {
 
   @Test
   void newestCustomerMessagesNotQuotedElsewhere() {
-    // Not themed (billing, login), not waiting (questions, complaints), not staff or the brand.
+    // Not themed (billing, login), not waiting (Ada, Lin, Max), not staff or the brand; answered questions are in.
     assertEquals(List.of("Great community here", "Love the export feature", "Thanks, love the new dashboard!",
-        "Yes: Settings > Appearance"), m.quotes().stream().map(Quote::text).toList());
+        "Yes: Settings > Appearance", "Is there a dark mode? #darkmode", "How do I reset my password?",
+        "Can I export to CSV?"), m.quotes().stream().map(Quote::text).toList());
   }
 
   @Test
