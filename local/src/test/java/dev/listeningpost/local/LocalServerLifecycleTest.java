@@ -56,7 +56,8 @@ class LocalServerLifecycleTest {
 
   private static Map<String, FunctionIntegration> functions(java.util.function.Function<dev.listeningpost.http.HttpRequest, HttpResponse> ingest) {
     return Map.of("IngestFunction", new FunctionIntegration(1024, ingest),
-        "ReadApiFunction", new FunctionIntegration(0, r -> HttpResponse.text(200, "")));
+        "ReadApiFunction", new FunctionIntegration(0, r -> HttpResponse.text(200, "")),
+        "DigestReadFunction", new FunctionIntegration(0, r -> HttpResponse.text(200, "")));
   }
 
   private static void await(CountDownLatch latch) {
