@@ -33,7 +33,8 @@ final class OfflineCommands {
       // The functions' theme settings, bound from this process's environment (THEME_MIN_COHESION, ...) as
       // the functions bind theirs; --brand-terms wins over THEME_BRAND_TERMS.
       AnalyzeProperties.Theme theme = ConfigDefaults.fromEnvironment(AnalyzeProperties.Theme.class, System.getenv());
-      ThemeSettings settings = theme.settings();
+      ThemeSettings settings = theme.settings(
+          ConfigDefaults.fromEnvironment(dev.listeningpost.feedback.wiring.VoiceProperties.class, System.getenv()));
       if (options.flags().containsKey("brand-terms")) {
         settings = settings.withBrandTerms(ThemeSettings.parseBrandTerms(options.flags().get("brand-terms")));
       }

@@ -95,7 +95,7 @@ class DigestLocalStackIT {
     FeedbackStore store = new FeedbackStore(dynamo, feedbackTable, FeedbackSchema.create(Duration.ZERO));
     Instant monday = W47.start();
     Feedback quote = Feedback.builder().channel("slack").workspace("T1").sourceId("C1:" + marker)
-        .kind(Feedback.Kind.MESSAGE).text("The CSV export drops the time zone " + marker)
+        .kind(Feedback.Kind.MESSAGE).text("Why does the CSV export drop the time zone? " + marker)
         .author(new Author("U-ADA", "ada", "Ada Lovelace", false))
         .createdAt(monday.plus(Duration.ofHours(10))).receivedAt(monday.plus(Duration.ofHours(10)))
         .permalink("https://example.slack.com/archives/C1/p" + marker).build();
@@ -103,7 +103,9 @@ class DigestLocalStackIT {
 
     DigestArchive archive = new DigestArchive(dynamo, digestTable);
     DigestJob job = new DigestJob(
-        new DigestComposer(store, ThemeLabels.NONE, List.of(), DigestProperties.Digest.defaults().composeOptions(), CLOCK),
+        new DigestComposer(store, ThemeLabels.NONE, dev.listeningpost.digest.sections.Sections.defaults(),
+            DigestProperties.Digest.defaults().composeOptions(), dev.listeningpost.feedback.voice.CustomerVoice.STAFF_ONLY,
+            CLOCK),
         new DigestRenderer(), archive, new SesEmailSender(ses), new DigestSettings(ZONE, SENDER, RECIPIENTS), CLOCK);
 
     DigestResult first = job.run(W47);

@@ -77,7 +77,8 @@ class DigestJobIT {
   }
 
   private DigestJob job(EmailSender sender, Clock clock) {
-    DigestComposer composer = new DigestComposer(store, ThemeLabels.NONE, List.of(), DigestProperties.Digest.defaults().composeOptions(), clock);
+    DigestComposer composer = new DigestComposer(store, ThemeLabels.NONE, dev.listeningpost.digest.sections.Sections.defaults(),
+        DigestProperties.Digest.defaults().composeOptions(), dev.listeningpost.feedback.voice.CustomerVoice.STAFF_ONLY, clock);
     return new DigestJob(composer, new DigestRenderer(), archive, sender,
         new DigestSettings(ZONE, "digest@example.com", RECIPIENTS), clock);
   }
@@ -170,8 +171,8 @@ class DigestJobIT {
       }
       return real.send(email);
     };
-    DigestComposer composer = new DigestComposer(store, ThemeLabels.NONE, List.of(),
-        DigestProperties.Digest.defaults().composeOptions(), CLOCK);
+    DigestComposer composer = new DigestComposer(store, ThemeLabels.NONE, dev.listeningpost.digest.sections.Sections.defaults(),
+        DigestProperties.Digest.defaults().composeOptions(), dev.listeningpost.feedback.voice.CustomerVoice.STAFF_ONLY, CLOCK);
     DigestSettings settings = new DigestSettings(ZONE, "digest@example.com", six);
     org.junit.jupiter.api.Assertions.assertThrows(Killed.class,
         () -> new DigestJob(composer, new DigestRenderer(), archive, dying, settings, CLOCK).run(W47));

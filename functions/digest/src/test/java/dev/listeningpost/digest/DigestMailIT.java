@@ -93,8 +93,8 @@ class DigestMailIT {
   }
 
   private DigestResult run(EmailSender sender) {
-    DigestComposer composer = new DigestComposer(store, ThemeLabels.NONE, List.of(),
-        DigestProperties.Digest.defaults().composeOptions(), CLOCK);
+    DigestComposer composer = new DigestComposer(store, ThemeLabels.NONE, dev.listeningpost.digest.sections.Sections.defaults(),
+        DigestProperties.Digest.defaults().composeOptions(), dev.listeningpost.feedback.voice.CustomerVoice.STAFF_ONLY, CLOCK);
     return new DigestJob(composer, new DigestRenderer(), archive, sender,
         new DigestSettings(ZONE, SENDER, RECIPIENTS, LIST), CLOCK).run(W47);
   }

@@ -6,6 +6,7 @@ import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.trends.PeriodCounts;
 import dev.listeningpost.feedback.trends.ThemeTrend;
 import dev.listeningpost.feedback.trends.ThemeTrends;
+import dev.listeningpost.feedback.voice.CustomerVoice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,15 +28,22 @@ public class ThemeQueryService {
   private final ThemeStore themes;
   private final FeedbackStore feedback;
   private final ThemeTrends rule;
+  private final CustomerVoice voice;
 
   public ThemeQueryService(ThemeStore themes, FeedbackStore feedback) {
-    this(themes, feedback, ThemeTrends.DEFAULT);
+    this(themes, feedback, ThemeTrends.DEFAULT, CustomerVoice.STAFF_ONLY);
   }
 
   public ThemeQueryService(ThemeStore themes, FeedbackStore feedback, ThemeTrends rule) {
+    this(themes, feedback, rule, CustomerVoice.STAFF_ONLY);
+  }
+
+  /** @param voice who counts as a customer (brand handles too are left out), the rule the digest uses */
+  public ThemeQueryService(ThemeStore themes, FeedbackStore feedback, ThemeTrends rule, CustomerVoice voice) {
     this.themes = themes;
     this.feedback = feedback;
     this.rule = rule;
+    this.voice = voice;
   }
 
   /**
@@ -112,9 +120,9 @@ public class ThemeQueryService {
     Period p = period;
     for (int i = 0; i < rule.baselinePeriods(); i++) {
       p = p.previous();
-      earlier.add(PeriodCounts.of(feedback.createdBetween(p.from(), p.until(), null), resolve));
+      earlier.add(PeriodCounts.of(feedback.createdBetween(p.from(), p.until(), null), resolve, voice));
     }
-    return rule.compute(PeriodCounts.of(items, resolve), earlier);
+    return rule.compute(PeriodCounts.of(items, resolve, voice), earlier);
   }
 
   private static UnaryOperator<String> resolver(ThemeIndex index) {
@@ -125,11 +133,11 @@ public class ThemeQueryService {
   }
 
   /** The items that count (see {@link PeriodCounts#counts}) per resolved theme id. */
-  private static Map<String, List<Feedback>> byTheme(ThemeIndex index, List<Feedback> items) {
+  private Map<String, List<Feedback>> byTheme(ThemeIndex index, List<Feedback> items) {
     UnaryOperator<String> resolve = resolver(index);
     Map<String, List<Feedback>> out = new HashMap<>();
     for (Feedback f : items) {
-      String theme = PeriodCounts.counts(f) && f.enrichment().themeId() != null
+      String theme = PeriodCounts.counts(f, voice) && f.enrichment().themeId() != null
           ? resolve.apply(f.enrichment().themeId()) : null;
       if (theme != null) {
         out.computeIfAbsent(theme, k -> new ArrayList<>()).add(f);

@@ -74,11 +74,7 @@ public record ThemeSettings(int sampleCapacity, int minThemeSize, double assignT
 
   /** Lower case without a leading {@code @} or {@code #}: handles, hashtags and names compare alike. */
   static String bare(String term) {
-    String t = term.strip().toLowerCase(Locale.ROOT);
-    while (!t.isEmpty() && (t.charAt(0) == '@' || t.charAt(0) == '#')) {
-      t = t.substring(1);
-    }
-    return t;
+    return dev.listeningpost.feedback.voice.CustomerVoice.bare(term);
   }
 
   private static List<String> normalizeBrandTerms(List<String> terms) {

@@ -12,6 +12,7 @@ import dev.listeningpost.analyze.themes.store.FeedbackEmbeddings;
 import dev.listeningpost.analyze.themes.store.ThemeStore;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.wiring.StorageProperties;
+import dev.listeningpost.feedback.wiring.VoiceProperties;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -26,8 +27,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class AnalyzeFactory {
 
   @Singleton
-  ThemeSettings themeSettings(AnalyzeProperties.Theme theme) {
-    return theme.settings();
+  ThemeSettings themeSettings(AnalyzeProperties.Theme theme, VoiceProperties voice) {
+    return theme.settings(voice);
   }
 
   @Singleton
@@ -61,7 +62,7 @@ public class AnalyzeFactory {
   }
 
   @Singleton
-  ThemeQueryService themeQueryService(ThemeStore store, FeedbackStore feedback) {
-    return new ThemeQueryService(store, feedback);
+  ThemeQueryService themeQueryService(ThemeStore store, FeedbackStore feedback, VoiceProperties voice) {
+    return new ThemeQueryService(store, feedback, dev.listeningpost.feedback.trends.ThemeTrends.DEFAULT, voice.voice());
   }
 }

@@ -2,6 +2,7 @@ package dev.listeningpost.analyze.wiring;
 
 import dev.listeningpost.analyze.themes.ThemeSettings;
 import dev.listeningpost.feedback.wiring.ConfigDefaults;
+import dev.listeningpost.feedback.wiring.VoiceProperties;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
@@ -32,9 +33,6 @@ public final class AnalyzeProperties {
    * @param labelTerms          distinctive terms kept with a theme (the first is its label)
    * @param minCohesion         mean pairwise cosine similarity below which a cluster is too broad to be one theme
    *                            and splits
-   * @param brandTerms          the company's own names, handles and hashtags, comma-separated
-   *                            ({@code Acme,@AcmeHelp,#acme}): authors with these handles are not customers, and
-   *                            labels never use these words
    * @param refreshSeconds      how often a warm analyze function re-reads the themes it assigns items to
    * @param initialLookbackDays days of analysed feedback the first themes run clusters
    * @param settleMinutes       the themes job leaves items analysed in the last minutes for its next run (the
@@ -51,7 +49,6 @@ public final class AnalyzeProperties {
                       @Bindable(defaultValue = "3") int quotes,
                       @Bindable(defaultValue = "3") int labelTerms,
                       @Bindable(defaultValue = "0.45") double minCohesion,
-                      @Bindable(defaultValue = "") String brandTerms,
                       @Bindable(defaultValue = "300") long refreshSeconds,
                       @Bindable(defaultValue = "30") int initialLookbackDays,
                       @Bindable(defaultValue = "10") int settleMinutes) {
@@ -60,9 +57,14 @@ public final class AnalyzeProperties {
       return ConfigDefaults.of(Theme.class);
     }
 
+    /** Without brand terms: those are the shared customer-voice setting ({@code VoiceProperties}). */
     public ThemeSettings settings() {
       return new ThemeSettings(sampleCapacity, minSize, assignThreshold, stickyMargin, mergeSimilarity, refineRounds,
-          recencyDays, quotes, labelTerms, minCohesion, ThemeSettings.parseBrandTerms(brandTerms));
+          recencyDays, quotes, labelTerms, minCohesion, java.util.List.of());
+    }
+
+    public ThemeSettings settings(VoiceProperties voice) {
+      return settings().withBrandTerms(ThemeSettings.parseBrandTerms(voice.brandTerms()));
     }
 
     public Duration refreshEvery() {

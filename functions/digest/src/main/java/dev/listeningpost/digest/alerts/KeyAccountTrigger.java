@@ -1,5 +1,6 @@
 package dev.listeningpost.digest.alerts;
 
+import dev.listeningpost.feedback.voice.CustomerVoice;
 import dev.listeningpost.digest.compose.ThemeLabels;
 import dev.listeningpost.feedback.Feedback;
 import java.time.format.DateTimeFormatter;

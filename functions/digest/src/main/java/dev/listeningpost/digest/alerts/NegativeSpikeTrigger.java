@@ -1,5 +1,6 @@
 package dev.listeningpost.digest.alerts;
 
+import dev.listeningpost.feedback.voice.CustomerVoice;
 import dev.listeningpost.digest.compose.ThemeLabels;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.trends.PeriodCounts;
@@ -45,7 +46,7 @@ public final class NegativeSpikeTrigger implements AlertTrigger {
       return List.of();
     }
     ThemeTrend t = trend.get();
-    List<Feedback> negative = input.current().stream().filter(f -> voice.counts(f) && Messages.isNegative(f)).toList();
+    List<Feedback> negative = input.current().stream().filter(f -> PeriodCounts.counts(f, voice) && Messages.isNegative(f)).toList();
     String share = Messages.percent(t.share());
     String usual = t.baselineShare() == null ? "none" : Messages.percent(t.baselineShare());
     List<String> facts = new ArrayList<>();
@@ -66,7 +67,7 @@ public final class NegativeSpikeTrigger implements AlertTrigger {
     long customers = 0;
     long negative = 0;
     for (Feedback f : items) {
-      if (voice.counts(f)) {
+      if (PeriodCounts.counts(f, voice)) {
         customers++;
         if (Messages.isNegative(f)) {
           negative++;

@@ -1,5 +1,6 @@
 package dev.listeningpost.digest.alerts;
 
+import dev.listeningpost.feedback.voice.CustomerVoice;
 import dev.listeningpost.digest.compose.ThemeLabels;
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.trends.PeriodCounts;
@@ -34,8 +35,8 @@ public final class ThemeRiseTrigger implements AlertTrigger {
 
   @Override
   public List<Alert> evaluate(AlertInput input) {
-    List<Feedback> current = input.current().stream().filter(voice::counts).toList();
-    List<Feedback> baseline = input.baseline().stream().filter(voice::counts).toList();
+    List<Feedback> current = input.current().stream().filter(f -> PeriodCounts.counts(f, voice)).toList();
+    List<Feedback> baseline = input.baseline().stream().filter(f -> PeriodCounts.counts(f, voice)).toList();
     Set<String> ids = new HashSet<>();
     current.forEach(f -> addTheme(ids, f));
     baseline.forEach(f -> addTheme(ids, f));

@@ -6,6 +6,7 @@ import dev.listeningpost.feedback.Feedback;
 public final class Quotes {
   /** A quote longer than this is cut at a word boundary and ends with an ellipsis. */
   public static final int MAX_CHARS = 280;
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
   private Quotes() {
   }
@@ -17,7 +18,7 @@ public final class Quotes {
 
   /** Collapses whitespace and cuts to at most {@code max} characters (code points kept whole). */
   public static String shorten(String text, int max) {
-    String s = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    String s = text == null ? "" : SPACES.matcher(text).replaceAll(" ").strip();
     if (s.length() <= max) {
       return s;
     }

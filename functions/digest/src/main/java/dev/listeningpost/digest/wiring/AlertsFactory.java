@@ -3,7 +3,7 @@ package dev.listeningpost.digest.wiring;
 import dev.listeningpost.digest.alerts.AlertJob;
 import dev.listeningpost.digest.alerts.AlertStore;
 import dev.listeningpost.digest.alerts.AlertTrigger;
-import dev.listeningpost.digest.alerts.CustomerVoice;
+import dev.listeningpost.feedback.voice.CustomerVoice;
 import dev.listeningpost.digest.alerts.KeyAccountTrigger;
 import dev.listeningpost.digest.alerts.NegativeSpikeTrigger;
 import dev.listeningpost.digest.alerts.OutboxSnsPublisher;
@@ -37,15 +37,6 @@ import software.amazon.awssdk.services.sns.SnsClientBuilder;
 /** Wires the alerts from {@link AlertsProperties}, the digest's sender and the storage settings. */
 @Factory
 public class AlertsFactory {
-
-  /**
-   * Who is a customer. The brand's handles are the analyze module's setting ({@code theme.brand-terms}),
-   * which this artifact does not link: read here by its key, so both functions follow one setting.
-   */
-  @Singleton
-  CustomerVoice alertCustomerVoice(@Value("${theme.brand-terms:}") String brandTerms) {
-    return CustomerVoice.of(brandTerms);
-  }
 
   @Singleton
   AlertStore alertStore(DynamoDbClient dynamo, StorageProperties.DigestTable digests) {

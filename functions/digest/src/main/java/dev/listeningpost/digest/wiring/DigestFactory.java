@@ -8,7 +8,9 @@ import dev.listeningpost.digest.send.CompositeEmailSender;
 import dev.listeningpost.digest.send.EmailSender;
 import dev.listeningpost.digest.send.OutboxEmailSender;
 import dev.listeningpost.digest.send.SesEmailSender;
+import dev.listeningpost.feedback.voice.CustomerVoice;
 import dev.listeningpost.feedback.wiring.StorageProperties;
+import dev.listeningpost.feedback.wiring.VoiceProperties;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
@@ -49,6 +51,12 @@ public class DigestFactory {
   @Secondary
   ThemeLabels storedThemeLabels(DynamoDbClient dynamo, StorageProperties.ThemeTable themes) {
     return new dev.listeningpost.digest.compose.StoredThemeLabels(dynamo, themes.table());
+  }
+
+  /** Who counts as a customer: never staff (ingest's flag) nor the brand's own handles. */
+  @Singleton
+  CustomerVoice customerVoice(VoiceProperties voice) {
+    return voice.voice();
   }
 
   @Singleton

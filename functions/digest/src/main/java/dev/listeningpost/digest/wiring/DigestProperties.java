@@ -27,9 +27,14 @@ public final class DigestProperties {
    * @param sender     From address, an SES-verified identity (or in a verified domain)
    * @param recipients comma-separated recipient addresses
    * @param outboxDir  also write each email as .eml and .html into this directory; empty = SES only
-   * @param quotes     latest quotes shown
-   * @param replySla   a member's message without a reply after this long counts as unanswered (e.g. {@code 48h})
-   * @param listLimit  entries per ranked list (themes, hashtags, advocates, unanswered, what worked)
+   * @param quotes     quotes per theme at most (3 at most; fewer when the email would be too large)
+   * @param replySla   a customer's question or complaint without a reply after this long is waiting for an answer,
+   *                   and a reply after it is late (e.g. {@code 48h})
+   * @param listLimit  entries per ranked list (themes, waiting people, advocates, introductions, what worked)
+   * @param campaigns  campaigns to follow under "What worked", comma-separated hashtags and keywords
+   *                   ({@code #launch,free trial}); empty = the week's most used hashtags
+   * @param publicBaseUrl base URL where digests are served (the read API's URL, or {@code http://localhost:8080}
+   *                   locally), for links to full lists such as {@code /digests/2026-W47/waiting}; empty = no such links
    * @param listId     the {@code List-Id} of the digest mails (a domain-like name); empty = {@code digest.} plus
    *                   the sender's domain
    * @param unsubscribeEmail where {@code List-Unsubscribe}'s mailto sends unsubscribe requests; empty = the sender
@@ -41,9 +46,11 @@ public final class DigestProperties {
                        @Bindable(defaultValue = "") String sender,
                        @Bindable(defaultValue = "") String recipients,
                        @Bindable(defaultValue = "") String outboxDir,
-                       @Bindable(defaultValue = "8") int quotes,
+                       @Bindable(defaultValue = "3") int quotes,
                        @Bindable(defaultValue = "48h") Duration replySla,
                        @Bindable(defaultValue = "8") int listLimit,
+                       @Bindable(defaultValue = "") String campaigns,
+                       @Bindable(defaultValue = "") String publicBaseUrl,
                        @Bindable(defaultValue = "") String listId,
                        @Bindable(defaultValue = "") String unsubscribeEmail,
                        @Bindable(defaultValue = "") String unsubscribeUrl) {
@@ -59,7 +66,9 @@ public final class DigestProperties {
     }
 
     public ComposeOptions composeOptions() {
-      return new ComposeOptions(quotes, replySla, listLimit);
+      return new ComposeOptions(quotes, replySla, listLimit,
+          java.util.List.of(campaigns.split(",")).stream().map(String::strip).filter(c -> !c.isEmpty()).toList(),
+          publicBaseUrl);
     }
   }
 

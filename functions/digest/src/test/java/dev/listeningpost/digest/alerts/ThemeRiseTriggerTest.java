@@ -1,5 +1,6 @@
 package dev.listeningpost.digest.alerts;
 
+import dev.listeningpost.feedback.voice.CustomerVoice;
 import static dev.listeningpost.digest.alerts.AlertFixtures.BASELINE;
 import static dev.listeningpost.digest.alerts.AlertFixtures.LABELS;
 import static dev.listeningpost.digest.alerts.AlertFixtures.RULE;

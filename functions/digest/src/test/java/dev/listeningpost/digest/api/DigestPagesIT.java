@@ -57,8 +57,8 @@ class DigestPagesIT {
     String table = DynoxideExtension.uniqueName("digests");
     TableDefinitions.ensure(client, KeyedTable.definition(table));
     archive = new DigestArchive(client, table);
-    composer = new DigestComposer(store, ThemeLabels.NONE, List.of(),
-        DigestProperties.Digest.defaults().composeOptions(), CLOCK);
+    composer = new DigestComposer(store, ThemeLabels.NONE, dev.listeningpost.digest.sections.Sections.defaults(),
+        DigestProperties.Digest.defaults().composeOptions(), dev.listeningpost.feedback.voice.CustomerVoice.STAFF_ONLY, CLOCK);
     pages = new DigestPages(archive, composer, new DigestRenderer(), SETTINGS, CLOCK);
     store.create(post("C1:1", ADA, W47.start().plus(Duration.ofHours(10)), "Where is the CSV export?"));
     store.create(post("C1:2", ADA, W48.start().plus(Duration.ofHours(10)), "Still no CSV export"));

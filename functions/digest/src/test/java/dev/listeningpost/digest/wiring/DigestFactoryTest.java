@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.listeningpost.digest.DigestSettings;
 import dev.listeningpost.digest.compose.ThemeLabels;
+import dev.listeningpost.digest.sections.DigestSection;
+import dev.listeningpost.digest.sections.Sections;
 import dev.listeningpost.digest.send.CompositeEmailSender;
 import dev.listeningpost.digest.send.EmailSender;
 import dev.listeningpost.digest.send.OutboxEmailSender;
@@ -64,6 +66,16 @@ class DigestFactoryTest {
     ThemeLabels real = ids -> Map.of("t1", "billing");
     try (ApplicationContext ctx = context(Map.of(), real)) {
       assertSame(real, ctx.getBean(ThemeLabels.class));
+    }
+  }
+
+  @Test
+  void everySectionIsABeanAndTheyOrderAsTheDefaults() {
+    try (ApplicationContext ctx = context(Map.of())) {
+      List<DigestSection<?>> found = new java.util.ArrayList<>();
+      ctx.getBeansOfType(DigestSection.class).forEach(s -> found.add((DigestSection<?>) s));
+      List<String> beans = Sections.ordered(found).stream().map(DigestSection::key).toList();
+      assertEquals(Sections.defaults().stream().map(DigestSection::key).toList(), beans);
     }
   }
 }

@@ -67,6 +67,11 @@ public final class FeedbackTable {
       THREAD_ID, PARENT_ID, IN_REPLY_TO_AUTHOR_ID, PERMALINK, CREATED_AT, RECEIVED_AT, SCORE, DELIVERY_ID,
       HASHTAGS, STATUS, SENTIMENT, SENTIMENT_LABEL, THEME_ID, ANALYZED_AT);
 
+  /** What a count over a period reads (see {@code FeedbackStore#countableBetween}): ids, authors, threads, analysis. */
+  public static final List<String> COUNTING_ATTRIBUTES = List.of(
+      ID, CHANNEL, KIND, AUTHOR_ID, AUTHOR_HANDLE, AUTHOR_STAFF, THREAD_ID, PARENT_ID, IN_REPLY_TO_AUTHOR_ID,
+      CREATED_AT, STATUS, SENTIMENT, SENTIMENT_LABEL, THEME_ID, ANALYZED_AT);
+
   /**
    * Sparse GSI over analysed items: partition = UTC day of {@code analyzedAt}, so the nightly
    * themes job reads what was analysed since its last run, whatever the items' creation times.

@@ -1,6 +1,7 @@
 package dev.listeningpost.feedback.trends;
 
 import dev.listeningpost.feedback.Feedback;
+import dev.listeningpost.feedback.voice.CustomerVoice;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,10 +49,15 @@ public record PeriodCounts(long customers, Map<String, Long> byTheme) {
    * @param resolve maps a stored theme id to the theme it counts for (a merged theme's heir); null drops it
    */
   public static PeriodCounts of(Collection<Feedback> items, UnaryOperator<String> resolve) {
+    return of(items, resolve, CustomerVoice.STAFF_ONLY);
+  }
+
+  /** As {@link #of(Collection, UnaryOperator)}, with the brand's own handles left out too. */
+  public static PeriodCounts of(Collection<Feedback> items, UnaryOperator<String> resolve, CustomerVoice voice) {
     long customers = 0;
     Map<String, Long> byTheme = new HashMap<>();
     for (Feedback f : items) {
-      if (!counts(f)) {
+      if (!counts(f, voice)) {
         continue;
       }
       customers++;
@@ -65,7 +71,12 @@ public record PeriodCounts(long customers, Map<String, Long> byTheme) {
 
   /** Customer voice: not by staff, not deleted, analysed (or already themed). */
   public static boolean counts(Feedback f) {
-    return isCustomer(f) && f.status() != Feedback.Status.DELETED && f.enrichment() != null
+    return counts(f, CustomerVoice.STAFF_ONLY);
+  }
+
+  /** Customer voice by {@code voice}: not staff, not a brand handle, not deleted, analysed (or already themed). */
+  public static boolean counts(Feedback f, CustomerVoice voice) {
+    return voice.isCustomer(f) && f.status() != Feedback.Status.DELETED && f.enrichment() != null
         && (f.enrichment().analyzedAt() != null || f.enrichment().themeId() != null);
   }
 

@@ -91,6 +91,29 @@ class FeedbackStoreIT {
   }
 
   @Test
+  void countableBetweenReadsOnlyWhatCountingNeeds() {
+    Feedback f = item("C1:count", Instant.parse("2026-11-17T10:00:00Z"), "a long message nobody needs to count")
+        .toBuilder().permalink("https://example.slack.com/archives/C1/p1").build();
+    store.create(f);
+    store.enrich(f.id(), new Enrichment(-0.4, "negative", new float[] {1f}, "t-1", Instant.parse("2026-11-17T10:01:00Z")));
+    Feedback deleted = item("C1:gone", Instant.parse("2026-11-17T11:00:00Z"), "deleted");
+    store.create(deleted);
+    store.delete(deleted.id(), Instant.parse("2026-11-17T12:00:00Z"));
+
+    List<Feedback> counted = store.countableBetween(Instant.parse("2026-11-16T00:00:00Z"),
+        Instant.parse("2026-11-23T00:00:00Z"));
+    assertEquals(1, counted.size(), "deleted items are not counted");
+    Feedback back = counted.get(0);
+    assertEquals(f.id(), back.id());
+    assertEquals("", back.text(), "the text is not read");
+    assertEquals(null, back.permalink());
+    assertEquals(f.author().id(), back.author().id());
+    assertEquals(f.channel(), back.channel());
+    assertEquals("t-1", back.enrichment().themeId());
+    assertEquals("negative", back.enrichment().sentimentLabel());
+  }
+
+  @Test
   void writesTtlFromCreatedTimeAndRetention() {
     Feedback f = item("C1:ttl", Instant.parse("2026-11-17T10:00:00Z"), "x");
     store.create(f);
