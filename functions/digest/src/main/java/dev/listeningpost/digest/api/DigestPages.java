@@ -1,5 +1,9 @@
 package dev.listeningpost.digest.api;
 
+import static dev.listeningpost.digest.render.Html.escape;
+
+import dev.listeningpost.digest.render.Html;
+import dev.listeningpost.digest.sections.WaitingSection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.listeningpost.digest.DigestSettings;
@@ -26,6 +30,8 @@ import java.util.Optional;
  * {@code GET /api/digests/{period}} (JSON: subject, headline numbers, HTML and text), where {@code period} is
  * an ISO week ({@code 2026-W47}) or {@code latest}. With {@code ?preview=true} the period is composed and
  * rendered now, from the stored feedback, and neither archived nor sent: what the digest would say.
+ * {@code GET /digests/{period}/waiting} and {@code GET /api/digests/{period}/waiting}: everyone still waiting
+ * for an answer from that week, most urgent first (the digest lists the first few and links here).
  *
  * <p>Never writes: the function serving it holds read-only permissions.
  */
@@ -36,7 +42,9 @@ public class DigestPages {
   /** The routes template.yaml gives the digest read function (DigestReadFunction). */
   public static final RouteTable ROUTES = new RouteTable(List.of(
       new Route("GET", "/digests/{period}", "html"),
-      new Route("GET", "/api/digests/{period}", "json")));
+      new Route("GET", "/api/digests/{period}", "json"),
+      new Route("GET", "/digests/{period}/waiting", "waiting-html"),
+      new Route("GET", "/api/digests/{period}/waiting", "waiting-json")));
 
   private final DigestArchive archive;
   private final DigestComposer composer;
@@ -62,8 +70,11 @@ public class DigestPages {
       return Problem.methodNotAllowed("digests are read with GET");
     }
     try {
-      return answer(route.param("period"), route.route().target().equals("json"),
-          previewFlag(request.query().get("preview")));
+      String target = route.route().target();
+      if (target.startsWith("waiting")) {
+        return waiting(route.param("period"), target.equals("waiting-json"));
+      }
+      return answer(route.param("period"), target.equals("json"), previewFlag(request.query().get("preview")));
     } catch (IllegalArgumentException e) {
       return Problem.badRequest(e.getMessage());
     } catch (StorageUnavailableException e) {
@@ -80,6 +91,58 @@ public class DigestPages {
               + "; add ?preview=true to see what it would say");
     }
     return json ? HttpResponse.json(200, json(digest.get(), preview)) : HttpResponse.html(200, digest.get().html());
+  }
+
+  /** The whole waiting list of a week, computed now from the stored feedback (replies since count). */
+  private HttpResponse waiting(String period, boolean json) {
+    ReportingPeriod p = LATEST.equals(period) ? ReportingPeriod.lastCompleteWeek(clock, settings.zone()) : parse(period);
+    List<WaitingSection.Person> people = composer.waiting(p);
+    return json ? HttpResponse.json(200, waitingJson(p, people)) : HttpResponse.html(200, waitingHtml(p, people));
+  }
+
+  static String waitingJson(ReportingPeriod p, List<WaitingSection.Person> people) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("period", p.id());
+    n.put("people", people.size());
+    n.put("messages", people.stream().mapToInt(WaitingSection.Person::messages).sum());
+    var list = n.putArray("waiting");
+    for (WaitingSection.Person person : people) {
+      ObjectNode o = list.addObject();
+      o.put("name", person.name());
+      o.put("handle", person.handle());
+      o.put("channel", person.channel());
+      o.put("messages", person.messages());
+      o.put("complaint", person.complaint());
+      o.put("waitedHours", person.waited() == null ? null : person.waited().toHours());
+      ObjectNode m = o.putObject("message");
+      m.put("text", person.message().text());
+      m.put("permalink", person.message().permalink());
+      m.put("createdAt", person.message().createdAt() == null ? null : person.message().createdAt().toString());
+    }
+    return n.toString();
+  }
+
+  static String waitingHtml(ReportingPeriod p, List<WaitingSection.Person> people) {
+    StringBuilder b = new StringBuilder(4096).append("<!doctype html><html><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width\"><title>Waiting for an answer, ")
+        .append(p.id()).append("</title></head><body style=\"font-family:sans-serif;max-width:720px;margin:1em auto;padding:0 8px\">")
+        .append("<h1 style=\"font-size:20px\">Waiting for an answer, week ").append(p.id()).append("</h1><p>")
+        .append(people.size()).append(people.size() == 1 ? " person" : " people").append(", most urgent first.</p><ol>");
+    for (WaitingSection.Person person : people) {
+      b.append("<li style=\"margin:0 0 12px\"><strong>").append(escape(WaitingSection.who(person))).append("</strong> (")
+          .append(escape(person.channel())).append(", ").append(person.messages())
+          .append(person.messages() == 1 ? " message" : " messages");
+      if (person.waited() != null) {
+        b.append(", waiting ").append(person.waited().toHours()).append(" h");
+      }
+      b.append(")<br>&ldquo;").append(escape(person.message().text())).append("&rdquo;");
+      String link = Html.safeUrl(person.message().permalink());
+      if (link != null) {
+        b.append(" <a href=\"").append(escape(link)).append("\">open</a>");
+      }
+      b.append("</li>");
+    }
+    return b.append("</ol></body></html>").toString();
   }
 
   private Optional<ArchivedDigest> archived(String period) {

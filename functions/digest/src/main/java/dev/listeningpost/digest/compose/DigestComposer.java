@@ -56,6 +56,14 @@ public class DigestComposer {
     return out;
   }
 
+  /**
+   * Everyone waiting for an answer in the period, most urgent first: the whole list the digest's
+   * "Waiting for an answer" section shows the top of.
+   */
+  public List<dev.listeningpost.digest.sections.WaitingSection.Person> waiting(ReportingPeriod period) {
+    return dev.listeningpost.digest.sections.WaitingSection.people(calculator.data(load(period)));
+  }
+
   /** Computes the digest from already loaded feedback (no I/O). */
   public Digest compose(PeriodFeedback data) {
     return calculator.calculate(data);

@@ -147,7 +147,7 @@ public class WaitingSection implements DigestSection<WaitingSection.Model> {
   }
 
   /** "@ada · slack · 3 messages · complaint · waiting 3 d 2 h". */
-  static String who(Person p) {
+  public static String who(Person p) {
     StringBuilder s = new StringBuilder();
     String h = Format.handle(p.handle());
     if (!h.isEmpty()) {

@@ -122,4 +122,19 @@ class DigestPagesIT {
     assertEquals("2026-W48", JSON.readTree(get("/api/digests/latest", Map.of("preview", "true")).body())
         .get("period").asText());
   }
+
+  @Test
+  void theFullWaitingListOfAWeekIsServedAsHtmlAndJson() throws Exception {
+    HttpResponse api = get("/api/digests/2026-W47/waiting", Map.of());
+    assertEquals(200, api.status(), api.body());
+    JsonNode json = JSON.readTree(api.body());
+    assertEquals("2026-W47", json.get("period").asText());
+    assertEquals(1, json.get("people").asInt(), api.body());
+    assertEquals("Where is the CSV export?", json.get("waiting").get(0).get("message").get("text").asText());
+
+    HttpResponse page = get("/digests/2026-W47/waiting", Map.of());
+    assertEquals(HttpResponse.HTML, page.contentType());
+    assertTrue(page.body().contains("Where is the CSV export?"), page.body());
+    assertEquals(400, get("/api/digests/2026-48/waiting", Map.of()).status());
+  }
 }
