@@ -81,7 +81,7 @@ public record Headline(int messages, int previousMessages, int people, int previ
       return "No customer messages this week.";
     }
     return Format.count(n, "customer message", "customer messages") + " from " + Format.count(people, "person",
-        "people") + " (" + Format.change(n, prev.messages()) + " the week before).";
+        "people") + " (" + Format.change(n, prev.messages()) + (prev.messages() == 0 ? "" : " the week before") + ").";
   }
 
   /** Share of due questions and complaints answered within the SLA, null when none were due. */

@@ -69,6 +69,17 @@ class HeadlineTest {
   }
 
   @Test
+  void aFirstWeekSaysThereWasNoneBeforeOnce() {
+    List<Feedback> items = List.of(
+        Items.post("f1", SeededWeek.member("F1", "f1", "F1"), SeededWeek.at(1, 1), "first message"),
+        Items.post("f2", SeededWeek.member("F2", "f2", "F2"), SeededWeek.at(1, 2), "second message"));
+    PeriodData d = new PeriodData(new PeriodFeedback(SeededWeek.W47, items, List.of(), List.of(), SeededWeek.NOW),
+        new ComposeOptions(3, Duration.ofHours(48), 8), ThemeLabels.NONE, CustomerVoice.STAFF_ONLY,
+        ThemeTrends.DEFAULT);
+    assertEquals("2 customer messages from 2 people (none the week before).", Headline.of(d).sentence());
+  }
+
+  @Test
   void aQuietWeekSaysSo() {
     PeriodData d = new PeriodData(new PeriodFeedback(SeededWeek.W47, List.of(), List.of(), List.of(), SeededWeek.NOW),
         new ComposeOptions(3, Duration.ofHours(48), 8), ThemeLabels.NONE, CustomerVoice.STAFF_ONLY,
