@@ -12,8 +12,11 @@ import java.math.BigDecimal;
 /** JSON reading for adapters: malformed input is a 400, never an exception that turns into a 5xx. */
 public final class Payloads {
   // Bounded nesting and string sizes: a hostile body cannot exhaust the stack or heap.
+  // Duplicate keys are refused: parsers disagree on which value wins, so a body could mean one thing
+  // to us and another to whatever reads the raw payload later.
   private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1_000_000).build())
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build());
 
   private Payloads() {
