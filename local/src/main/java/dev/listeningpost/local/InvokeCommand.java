@@ -1,6 +1,6 @@
 package dev.listeningpost.local;
 
-import dev.listeningpost.feedback.store.DynamoEndpoints;
+import dev.listeningpost.feedback.store.AwsEndpoints;
 import dev.listeningpost.local.invoke.EnvVarsFile;
 import dev.listeningpost.local.invoke.FunctionEnvironment;
 import dev.listeningpost.local.invoke.FunctionSpec;
@@ -140,7 +140,7 @@ final class InvokeCommand {
       Files.createDirectories(dataDir.resolve("outbox"));
       try (LocalDynamo dynamo = LocalDynamo.start(storage, dataDir, dynamoEnv)) {
         stderr.println("Invoking " + fn.handler() + " (" + fn.logicalId() + ") against " + dynamo.describe());
-        try (DynamoDbClient client = DynamoEndpoints.configure(DynamoDbClient.builder(), dynamo.endpoint())
+        try (DynamoDbClient client = AwsEndpoints.configure(DynamoDbClient.builder(), dynamo.endpoint())
             .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
           TABLES.ensure(client);
         }

@@ -12,7 +12,7 @@ import dev.listeningpost.digest.DigestResult;
 import dev.listeningpost.digest.alerts.AlertJob;
 import dev.listeningpost.digest.alerts.AlertsResult;
 import dev.listeningpost.feedback.Feedback;
-import dev.listeningpost.feedback.store.DynamoEndpoints;
+import dev.listeningpost.feedback.store.AwsEndpoints;
 import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.http.Problem;
@@ -45,7 +45,7 @@ final class PipelineJobs implements LocalJobs {
     this.context = context;
     this.clock = context.getBean(Clock.class);
     this.ttl = ttl;
-    DynamoDbStreamsClient streams = DynamoEndpoints.configure(DynamoDbStreamsClient.builder(), dynamoEndpoint)
+    DynamoDbStreamsClient streams = AwsEndpoints.configure(DynamoDbStreamsClient.builder(), dynamoEndpoint)
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .build();
     TableSchema<Feedback> schema = context.getBean(TableSchema.class);

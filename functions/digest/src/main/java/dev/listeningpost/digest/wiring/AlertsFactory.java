@@ -12,6 +12,7 @@ import dev.listeningpost.digest.alerts.SnsTopicPublisher;
 import dev.listeningpost.digest.alerts.ThemeRiseTrigger;
 import dev.listeningpost.digest.compose.ThemeLabels;
 import dev.listeningpost.digest.send.EmailSender;
+import dev.listeningpost.feedback.store.AwsEndpoints;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.wiring.StorageProperties;
 import io.micronaut.context.BeanProvider;
@@ -19,20 +20,13 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.SnsClientBuilder;
 
 /** Wires the alerts from {@link AlertsProperties}, the digest's sender and the storage settings. */
 @Factory
@@ -46,17 +40,8 @@ public class AlertsFactory {
   @Singleton
   @Secondary
   SnsClient snsClient(AlertsProperties.Sns sns) {
-    String endpoint = sns.endpoint();
-    SnsClientBuilder builder = SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-        .region(Region.of(SdkSystemSetting.AWS_REGION.getStringValue().orElse("us-east-1")));
-    if (!endpoint.isBlank()) {
-      // Emulators accept any credentials; do not require an AWS profile on a laptop.
-      builder.endpointOverride(URI.create(endpoint.strip()))
-          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-    } else {
-      builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-    }
-    return builder.build();
+    return AwsEndpoints.configure(SnsClient.builder(), sns.endpoint())
+        .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
   }
 
   @Singleton

@@ -11,23 +11,17 @@ import dev.listeningpost.digest.send.SesEmailSender;
 import dev.listeningpost.feedback.voice.CustomerVoice;
 import dev.listeningpost.feedback.wiring.StorageProperties;
 import dev.listeningpost.feedback.wiring.VoiceProperties;
+import dev.listeningpost.feedback.store.AwsEndpoints;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 
 /**
  * Wires the digest from {@link DigestProperties} and the storage settings (docs/configuration.md lists every
@@ -67,17 +61,8 @@ public class DigestFactory {
   @Singleton
   @Secondary
   SesV2Client sesV2Client(DigestProperties.Ses ses) {
-    String endpoint = ses.endpoint();
-    SesV2ClientBuilder builder = SesV2Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-        .region(Region.of(SdkSystemSetting.AWS_REGION.getStringValue().orElse("us-east-1")));
-    if (!endpoint.isBlank()) {
-      // Emulators accept any credentials; do not require an AWS profile on a laptop.
-      builder.endpointOverride(URI.create(endpoint.strip()))
-          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-    } else {
-      builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-    }
-    return builder.build();
+    return AwsEndpoints.configure(SesV2Client.builder(), ses.endpoint())
+        .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
   }
 
   @Singleton

@@ -10,7 +10,7 @@ import dev.listeningpost.digest.wiring.DigestProperties;
 import dev.listeningpost.emulator.DynoxideBinary;
 import dev.listeningpost.emulator.DynoxideServer;
 import dev.listeningpost.feedback.Feedback;
-import dev.listeningpost.feedback.store.DynamoEndpoints;
+import dev.listeningpost.feedback.store.AwsEndpoints;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.store.TableDefinitions;
@@ -76,7 +76,7 @@ public final class DigestStorageReport {
     ReadUnits meter = new ReadUnits();
     try (DynoxideServer server = DynoxideServer.start(DynoxideBinary.findOrInstall(System.getenv(), root),
         Optional.empty(), Optional.empty())) {
-      DynamoDbClient client = DynamoEndpoints.configure(DynamoDbClient.builder(), server.endpoint())
+      DynamoDbClient client = AwsEndpoints.configure(DynamoDbClient.builder(), server.endpoint())
           .httpClientBuilder(UrlConnectionHttpClient.builder())
           .overrideConfiguration(o -> o.addExecutionInterceptor(meter)).build();
       TableDefinitions.ensureFeedback(client, "report-feedback");

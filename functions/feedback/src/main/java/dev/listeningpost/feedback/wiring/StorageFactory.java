@@ -1,7 +1,7 @@
 package dev.listeningpost.feedback.wiring;
 
 import dev.listeningpost.feedback.Feedback;
-import dev.listeningpost.feedback.store.DynamoEndpoints;
+import dev.listeningpost.feedback.store.AwsEndpoints;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import io.micronaut.context.annotation.Factory;
@@ -22,7 +22,7 @@ public class StorageFactory {
   @Singleton
   @Requires(missingBeans = DynamoDbClient.class)
   DynamoDbClient dynamoDbClient(StorageProperties.Dynamodb dynamodb) {
-    return DynamoEndpoints.configure(DynamoDbClient.builder(), dynamodb.endpoint())
+    return AwsEndpoints.configure(DynamoDbClient.builder(), dynamodb.endpoint())
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .build();
   }

@@ -2,7 +2,7 @@ package dev.listeningpost.feedback.testing;
 
 import dev.listeningpost.emulator.DynoxideBinary;
 import dev.listeningpost.emulator.DynoxideServer;
-import dev.listeningpost.feedback.store.DynamoEndpoints;
+import dev.listeningpost.feedback.store.AwsEndpoints;
 import dev.listeningpost.feedback.store.FeedbackTable;
 import dev.listeningpost.feedback.store.TableDefinitions;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ public final class DynoxideExtension implements BeforeAllCallback {
   }
 
   public static DynamoDbClient client() {
-    return DynamoEndpoints.configure(DynamoDbClient.builder(), endpoint())
+    return AwsEndpoints.configure(DynamoDbClient.builder(), endpoint())
         .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
   }
 

@@ -9,12 +9,13 @@ import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Points a DynamoDB or DynamoDB Streams client at an endpoint: an emulator (dynoxide, LocalStack,
- * a DynamoDB Local the user runs) with dummy credentials, or an AWS endpoint with the default
- * credential chain; no endpoint means the region's DynamoDB.
+ * Points an AWS SDK client (DynamoDB, DynamoDB Streams, SES v2, SNS) at an endpoint: an emulator
+ * (dynoxide, aws-ses-v2-local, LocalStack) with dummy credentials, or an AWS endpoint with the default
+ * credential chain; no endpoint means the service in the region. The one place every client's
+ * endpoint, region and credentials are decided.
  */
-public final class DynamoEndpoints {
-  private DynamoEndpoints() {
+public final class AwsEndpoints {
+  private AwsEndpoints() {
   }
 
   public static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String endpoint) {
