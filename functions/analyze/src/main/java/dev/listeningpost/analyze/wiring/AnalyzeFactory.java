@@ -10,6 +10,7 @@ import dev.listeningpost.analyze.themes.ThemeQueryService;
 import dev.listeningpost.analyze.themes.ThemeSettings;
 import dev.listeningpost.analyze.themes.store.FeedbackEmbeddings;
 import dev.listeningpost.analyze.themes.store.ThemeStore;
+import dev.listeningpost.feedback.store.CapacityMeter;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.wiring.StorageProperties;
 import dev.listeningpost.feedback.wiring.VoiceProperties;
@@ -38,8 +39,8 @@ public class AnalyzeFactory {
   }
 
   @Singleton
-  ThemeStore themeStore(DynamoDbClient dynamo, StorageProperties.ThemeTable table) {
-    return new ThemeStore(dynamo, table.table());
+  ThemeStore themeStore(DynamoDbClient dynamo, StorageProperties.ThemeTable table, CapacityMeter capacity) {
+    return new ThemeStore(dynamo, table.table(), capacity);
   }
 
   @Singleton
@@ -57,7 +58,8 @@ public class AnalyzeFactory {
   @Singleton
   ThemeJob themeJob(FeedbackStore feedback, ThemeStore store, DynamoDbClient dynamo, Embedder embedder,
                     ThemeSettings settings, Clock clock, AnalyzeProperties.Theme theme) {
-    return new ThemeJob(feedback, store, new FeedbackEmbeddings(dynamo, feedback.tableName()), embedder, settings,
+    return new ThemeJob(feedback, store, new FeedbackEmbeddings(dynamo, feedback.tableName(), feedback.capacity()),
+        embedder, settings,
         clock, theme.initialLookback(), theme.settle());
   }
 

@@ -4,8 +4,6 @@ import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.Feedback.Author;
 import dev.listeningpost.feedback.Feedback.Enrichment;
 import dev.listeningpost.feedback.Feedback.ThreadRef;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -97,8 +95,9 @@ public final class FeedbackSchema {
             .setter((b, v) -> b.enrichment(enrich(b.enrichment(), null, v, null, null, null))))
         .addAttribute(SdkBytes.class, a -> a.name(FeedbackTable.EMBEDDING)
             .getter(f -> f.enrichment() == null || f.enrichment().embedding() == null ? null
-                : SdkBytes.fromByteArray(toBytes(f.enrichment().embedding())))
-            .setter((b, v) -> b.enrichment(enrich(b.enrichment(), null, null, v == null ? null : toFloats(v.asByteArray()), null, null))))
+                : SdkBytes.fromByteArray(EmbeddingCodec.encode(f.enrichment().embedding())))
+            .setter((b, v) -> b.enrichment(enrich(b.enrichment(), null, null,
+                v == null ? null : EmbeddingCodec.decode(v.asByteArray()), null, null))))
         .addAttribute(String.class, a -> a.name(FeedbackTable.THEME_ID)
             .getter(f -> f.enrichment() == null ? null : f.enrichment().themeId())
             .setter((b, v) -> b.enrichment(enrich(b.enrichment(), null, null, null, v, null))))
@@ -136,24 +135,6 @@ public final class FeedbackSchema {
         embedding != null ? embedding : base.embedding(),
         themeId != null ? themeId : base.themeId(),
         analyzedAt != null ? analyzedAt : base.analyzedAt());
-  }
-
-  /** Embeddings are stored as little-endian float32: 384 dims = 1.5 KB per item. */
-  public static byte[] toBytes(float[] v) {
-    ByteBuffer buf = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    for (float f : v) {
-      buf.putFloat(f);
-    }
-    return buf.array();
-  }
-
-  public static float[] toFloats(byte[] b) {
-    ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-    float[] v = new float[b.length / 4];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = buf.getFloat();
-    }
-    return v;
   }
 
   static List<String> keyAttributes() {

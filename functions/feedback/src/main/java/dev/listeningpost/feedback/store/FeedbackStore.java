@@ -23,6 +23,8 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedResponse;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
@@ -31,7 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -39,17 +43,29 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * creating an item that exists changes nothing, an edit older than the stored one changes nothing.
  */
 public class FeedbackStore {
+  /** Operation names in the {@link CapacityMeter}: a new item, a redelivery, an analysis, a theme write-back. */
+  public static final String PUT = "feedback.put";
+  public static final String PUT_DUPLICATE = "feedback.put.duplicate";
+  public static final String ENRICH = "feedback.enrich";
+  public static final String ENRICH_THEME = "feedback.enrich.theme";
   private final DynamoDbClient dynamo;
   private final DynamoDbTable<Feedback> table;
   private final DynamoDbIndex<Feedback> byDay;
   private final DynamoDbIndex<Feedback> byAnalyzedDay;
   private final String tableName;
   private final TableSchema<Feedback> schema;
+  private final CapacityMeter capacity;
   /** What an edit or a re-parse clears so the stream analyses the item again (index keys included). */
   private static final String[] ANALYSIS = {FeedbackTable.SENTIMENT, FeedbackTable.SENTIMENT_LABEL,
       FeedbackTable.EMBEDDING, FeedbackTable.ANALYZED_AT, FeedbackTable.ANALYZED_DAY, FeedbackTable.ANALYZED_KEY};
 
   public FeedbackStore(DynamoDbClient dynamo, String tableName, TableSchema<Feedback> schema) {
+    this(dynamo, tableName, schema, new CapacityMeter());
+  }
+
+  /** @param capacity where every call's consumed capacity is summed (see {@link #capacity()}) */
+  public FeedbackStore(DynamoDbClient dynamo, String tableName, TableSchema<Feedback> schema, CapacityMeter capacity) {
+    this.capacity = capacity;
     this.dynamo = dynamo;
     this.tableName = tableName;
     this.schema = schema;
@@ -61,6 +77,11 @@ public class FeedbackStore {
 
   public String tableName() {
     return tableName;
+  }
+
+  /** Capacity consumed by this store's calls, per operation (they all ask for {@code INDEXES}). */
+  public CapacityMeter capacity() {
+    return capacity;
   }
 
   /** The item as it will be stored: cut to fit DynamoDB's item size limit (see {@link ItemLimits}). */
@@ -81,12 +102,15 @@ public class FeedbackStore {
     }
     return guarded(() -> {
       try {
-        table.putItem(PutItemEnhancedRequest.builder(Feedback.class).item(fitted.item())
+        capacity.record(PUT, table.putItemWithResponse(PutItemEnhancedRequest.builder(Feedback.class).item(fitted.item())
             .conditionExpression(Expression.builder().expression("attribute_not_exists(#id)")
                 .putExpressionName("#id", FeedbackTable.ID).build())
-            .build());
+            .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+            .build()).consumedCapacity());
         return WriteOutcome.CREATED;
       } catch (ConditionalCheckFailedException duplicate) {
+        // A failed condition still costs a write unit; the exception does not say how many.
+        capacity.record(PUT_DUPLICATE, null);
         return WriteOutcome.UNCHANGED;
       }
     });
@@ -95,11 +119,13 @@ public class FeedbackStore {
   private WriteOutcome putIfAbsent(Map<String, AttributeValue> attributes) {
     return guarded(() -> {
       try {
-        dynamo.putItem(PutItemRequest.builder().tableName(tableName).item(attributes)
+        capacity.record(PUT, dynamo.putItem(PutItemRequest.builder().tableName(tableName).item(attributes)
             .conditionExpression("attribute_not_exists(#id)")
-            .expressionAttributeNames(Map.of("#id", FeedbackTable.ID)).build());
+            .expressionAttributeNames(Map.of("#id", FeedbackTable.ID))
+            .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build()).consumedCapacity());
         return WriteOutcome.CREATED;
       } catch (ConditionalCheckFailedException duplicate) {
+        capacity.record(PUT_DUPLICATE, null);
         return WriteOutcome.UNCHANGED;
       }
     });
@@ -131,8 +157,11 @@ public class FeedbackStore {
   /** An unparsed delivery by id, empty if there is none (or the item is not unparsed). */
   public Optional<Unparsed> findUnparsed(String id) {
     return guarded(() -> {
-      Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(tableName)
-          .key(Map.of(FeedbackTable.ID, AttributeValue.fromS(id))).consistentRead(true).build()).item();
+      GetItemResponse got = dynamo.getItem(GetItemRequest.builder().tableName(tableName)
+          .key(Map.of(FeedbackTable.ID, AttributeValue.fromS(id))).consistentRead(true)
+          .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build());
+      capacity.record("feedback.get", got.consumedCapacity());
+      Map<String, AttributeValue> item = got.item();
       if (item == null || item.isEmpty() || !isUnparsed(item)) {
         return Optional.empty();
       }
@@ -165,12 +194,14 @@ public class FeedbackStore {
   public WriteOutcome resolveUnparsed(String id) {
     return guarded(() -> {
       try {
-        dynamo.deleteItem(DeleteItemRequest.builder().tableName(tableName)
+        var deleted = dynamo.deleteItem(DeleteItemRequest.builder().tableName(tableName)
             .key(Map.of(FeedbackTable.ID, AttributeValue.fromS(id)))
             .conditionExpression("#status = :unparsed")
             .expressionAttributeNames(Map.of("#status", FeedbackTable.STATUS))
             .expressionAttributeValues(Map.of(":unparsed", AttributeValue.fromS(Feedback.Status.UNPARSED.name())))
+            .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
             .build());
+        capacity.record("feedback.resolveUnparsed", deleted.consumedCapacity());
         return WriteOutcome.UPDATED;
       } catch (ConditionalCheckFailedException gone) {
         return WriteOutcome.UNCHANGED;
@@ -204,7 +235,7 @@ public class FeedbackStore {
       u.remove(FeedbackTable.RAW);
     }
     String editedAtName = u.name(FeedbackTable.EDITED_AT);
-    return conditionalUpdate(edited.id(), u, u.exists() + " AND " + u.name(FeedbackTable.STATUS) + " <> :deleted AND"
+    return conditionalUpdate("feedback.edit", edited.id(), u, u.exists() + " AND " + u.name(FeedbackTable.STATUS) + " <> :deleted AND"
         + " (attribute_not_exists(" + editedAtName + ") OR " + editedAtName + " < :" + FeedbackTable.EDITED_AT + ")");
   }
 
@@ -214,7 +245,7 @@ public class FeedbackStore {
         .set(FeedbackTable.STATUS, AttributeValue.fromS(Feedback.Status.DELETED.name()))
         .set(FeedbackTable.DELETED_AT, AttributeValue.fromS(deletedAt.toString()))
         .remove(FeedbackTable.TEXT, FeedbackTable.RAW, FeedbackTable.EMBEDDING);
-    return conditionalUpdate(id, u,
+    return conditionalUpdate("feedback.delete", id, u,
         u.exists() + " AND " + u.name(FeedbackTable.STATUS) + " <> :" + FeedbackTable.STATUS);
   }
 
@@ -245,7 +276,7 @@ public class FeedbackStore {
     if (reanalyze) {
       u.remove(ANALYSIS);
     }
-    return conditionalUpdate(item.id(), u, u.exists() + " AND " + u.name(FeedbackTable.STATUS) + " <> :deleted");
+    return conditionalUpdate("feedback.replaceParsed", item.id(), u, u.exists() + " AND " + u.name(FeedbackTable.STATUS) + " <> :deleted");
   }
 
   /**
@@ -261,7 +292,7 @@ public class FeedbackStore {
       u.set(FeedbackTable.SENTIMENT_LABEL, AttributeValue.fromS(e.sentimentLabel()));
     }
     if (e.embedding() != null) {
-      u.set(FeedbackTable.EMBEDDING, AttributeValue.fromB(SdkBytes.fromByteArray(FeedbackSchema.toBytes(e.embedding()))));
+      u.set(FeedbackTable.EMBEDDING, AttributeValue.fromB(SdkBytes.fromByteArray(EmbeddingCodec.encode(e.embedding()))));
     }
     if (e.themeId() != null) {
       u.set(FeedbackTable.THEME_ID, AttributeValue.fromS(e.themeId()));
@@ -274,18 +305,22 @@ public class FeedbackStore {
     u.value(":deleted", AttributeValue.fromS(Feedback.Status.DELETED.name()));
     // An unparsed delivery is not feedback: it is never enriched, whoever asks.
     u.value(":unparsed", AttributeValue.fromS(Feedback.Status.UNPARSED.name()));
-    return conditionalUpdate(id, u, u.exists() + " AND NOT " + u.name(FeedbackTable.STATUS) + " IN (:deleted, :unparsed)");
+    // A write-back that only sets a theme (the nightly job) is a different cost from an analysis.
+    String operation = e.embedding() == null && e.sentimentLabel() == null ? ENRICH_THEME : ENRICH;
+    return conditionalUpdate(operation, id, u, u.exists() + " AND NOT " + u.name(FeedbackTable.STATUS) + " IN (:deleted, :unparsed)");
   }
 
-  private WriteOutcome conditionalUpdate(String id, Update update, String condition) {
+  private WriteOutcome conditionalUpdate(String operation, String id, Update update, String condition) {
     return guarded(() -> {
       try {
-        dynamo.updateItem(UpdateItemRequest.builder().tableName(tableName)
+        capacity.record(operation, dynamo.updateItem(UpdateItemRequest.builder().tableName(tableName)
             .key(Map.of(FeedbackTable.ID, AttributeValue.fromS(id)))
             .updateExpression(update.expression()).conditionExpression(condition)
-            .expressionAttributeNames(update.names).expressionAttributeValues(update.values).build());
+            .expressionAttributeNames(update.names).expressionAttributeValues(update.values)
+            .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build()).consumedCapacity());
         return WriteOutcome.UPDATED;
       } catch (ConditionalCheckFailedException unchanged) {
+        capacity.record(operation + ".unchanged", null);
         return WriteOutcome.UNCHANGED;
       }
     });
@@ -342,7 +377,12 @@ public class FeedbackStore {
   }
 
   public Optional<Feedback> find(String id) {
-    return guarded(() -> Optional.ofNullable(table.getItem(Key.builder().partitionValue(id).build())));
+    return guarded(() -> {
+      GetItemEnhancedResponse<Feedback> got = table.getItemWithResponse(GetItemEnhancedRequest.builder()
+          .key(Key.builder().partitionValue(id).build()).returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build());
+      capacity.record("feedback.get", got.consumedCapacity());
+      return Optional.ofNullable(got.attributes());
+    });
   }
 
   /**
@@ -360,8 +400,9 @@ public class FeedbackStore {
    * summarised, never shown: less data on the wire and in memory per item.
    */
   public List<Feedback> countableBetween(Instant from, Instant until) {
-    return perDay(byDay, from, until, FeedbackSchema.createdKey(from, ""), FeedbackSchema.createdKey(until, ""),
-        Feedback::createdAt, f -> f.status() != Feedback.Status.DELETED && f.status() != Feedback.Status.UNPARSED,
+    return perDay(byDay, "feedback.query.byDay.counting", from, until, FeedbackSchema.createdKey(from, ""),
+        FeedbackSchema.createdKey(until, ""), Feedback::createdAt,
+        f -> f.status() != Feedback.Status.DELETED && f.status() != Feedback.Status.UNPARSED,
         FeedbackTable.COUNTING_ATTRIBUTES);
   }
 
@@ -371,8 +412,8 @@ public class FeedbackStore {
   }
 
   private List<Feedback> byCreation(Instant from, Instant until, String channel, Predicate<Feedback> keep) {
-    return perDay(byDay, from, until, FeedbackSchema.createdKey(from, ""), FeedbackSchema.createdKey(until, ""),
-        Feedback::createdAt, f -> keep.test(f) && (channel == null || channel.isBlank() || channel.equals(f.channel())));
+    return perDay(byDay, "feedback.query.byDay", from, until, FeedbackSchema.createdKey(from, ""),
+        FeedbackSchema.createdKey(until, ""), Feedback::createdAt, f -> keep.test(f) && (channel == null || channel.isBlank() || channel.equals(f.channel())));
   }
 
   /**
@@ -381,7 +422,7 @@ public class FeedbackStore {
    * per UTC day of analysis on the {@code byAnalyzedDay} index, never a Scan.
    */
   public List<Feedback> analyzedBetween(Instant from, Instant until) {
-    return perDay(byAnalyzedDay, from, until, FeedbackSchema.analyzedKey(from, ""),
+    return perDay(byAnalyzedDay, "feedback.query.byAnalyzedDay", from, until, FeedbackSchema.analyzedKey(from, ""),
         FeedbackSchema.analyzedKey(until, ""), f -> f.enrichment() == null ? null : f.enrichment().analyzedAt(),
         f -> f.status() != Feedback.Status.DELETED);
   }
@@ -390,12 +431,13 @@ public class FeedbackStore {
    * One Query per UTC day on a day-partitioned index (sort keys {@code [lo, hi]}), keeping items
    * whose {@code time} is in {@code [from, until)} and that {@code keep} accepts, sorted by time then id.
    */
-  private List<Feedback> perDay(DynamoDbIndex<Feedback> index, Instant from, Instant until, String lo, String hi,
-                                Function<Feedback, Instant> time, Predicate<Feedback> keep) {
-    return perDay(index, from, until, lo, hi, time, keep, List.of());
+  private List<Feedback> perDay(DynamoDbIndex<Feedback> index, String operation, Instant from, Instant until,
+                                String lo, String hi, Function<Feedback, Instant> time, Predicate<Feedback> keep) {
+    return perDay(index, operation, from, until, lo, hi, time, keep, List.of());
   }
 
-  private List<Feedback> perDay(DynamoDbIndex<Feedback> index, Instant from, Instant until, String lo, String hi,
+  private List<Feedback> perDay(DynamoDbIndex<Feedback> index, String operation, Instant from, Instant until,
+                                String lo, String hi,
                                 Function<Feedback, Instant> time, Predicate<Feedback> keep, List<String> attributes) {
     return guarded(() -> {
       List<Feedback> out = new ArrayList<>();
@@ -404,12 +446,13 @@ public class FeedbackStore {
         QueryConditional q = QueryConditional.sortBetween(
             Key.builder().partitionValue(day.toString()).sortValue(lo).build(),
             Key.builder().partitionValue(day.toString()).sortValue(hi).build());
-        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder().queryConditional(q);
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder().queryConditional(q)
+            .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES);
         if (!attributes.isEmpty()) {
           request.attributesToProject(attributes);
         }
         index.query(request.build())
-            .stream().flatMap(p -> p.items().stream())
+            .stream().peek(p -> capacity.record(operation, p.consumedCapacity())).flatMap(p -> p.items().stream())
             .filter(f -> time.apply(f) != null && !time.apply(f).isBefore(from) && time.apply(f).isBefore(until))
             .filter(keep)
             .forEach(out::add);

@@ -2,6 +2,7 @@ package dev.listeningpost.feedback.wiring;
 
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.AwsEndpoints;
+import dev.listeningpost.feedback.store.CapacityMeter;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import io.micronaut.context.annotation.Factory;
@@ -42,9 +43,15 @@ public class StorageFactory {
     return FeedbackSchema.create(Duration.ofDays(Math.max(0, feedback.retentionDays())));
   }
 
+  /** One per process: every store of the function sums its consumed capacity here (logged at DEBUG). */
+  @Singleton
+  CapacityMeter capacityMeter() {
+    return new CapacityMeter();
+  }
+
   @Singleton
   FeedbackStore feedbackStore(DynamoDbClient dynamo, TableSchema<Feedback> schema,
-                              StorageProperties.FeedbackTable feedback) {
-    return new FeedbackStore(dynamo, feedback.table(), schema);
+                              StorageProperties.FeedbackTable feedback, CapacityMeter capacity) {
+    return new FeedbackStore(dynamo, feedback.table(), schema, capacity);
   }
 }

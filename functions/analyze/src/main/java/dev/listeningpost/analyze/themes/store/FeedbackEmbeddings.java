@@ -1,6 +1,7 @@
 package dev.listeningpost.analyze.themes.store;
 
-import dev.listeningpost.feedback.store.FeedbackSchema;
+import dev.listeningpost.feedback.store.CapacityMeter;
+import dev.listeningpost.feedback.store.EmbeddingCodec;
 import dev.listeningpost.feedback.store.FeedbackTable;
 import dev.listeningpost.feedback.store.StorageUnavailableException;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
  * Reads stored embeddings by item id (BatchGetItem, 100 keys a call, projection id + embedding):
@@ -20,10 +22,16 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 public class FeedbackEmbeddings {
   private final DynamoDbClient dynamo;
   private final String table;
+  private final CapacityMeter capacity;
 
   public FeedbackEmbeddings(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, new CapacityMeter());
+  }
+
+  public FeedbackEmbeddings(DynamoDbClient dynamo, String table, CapacityMeter capacity) {
     this.dynamo = dynamo;
     this.table = table;
+    this.capacity = capacity;
   }
 
   /** Embeddings of the items that have one; ids without one are absent from the map. */
@@ -36,13 +44,20 @@ public class FeedbackEmbeddings {
           keys.add(Map.of(FeedbackTable.ID, AttributeValue.fromS(id)));
         }
         Map<String, KeysAndAttributes> request = new HashMap<>(Map.of(table, KeysAndAttributes.builder().keys(keys)
-            .projectionExpression("#id, embedding").expressionAttributeNames(Map.of("#id", FeedbackTable.ID)).build()));
+            .projectionExpression("#id, #e")
+            .expressionAttributeNames(Map.of("#id", FeedbackTable.ID, "#e", FeedbackTable.EMBEDDING)).build()));
         for (int attempt = 0; !request.isEmpty() && attempt < 8; attempt++) {
-          BatchGetItemResponse r = dynamo.batchGetItem(b -> b.requestItems(request));
+          BatchGetItemResponse r = dynamo.batchGetItem(b -> b.requestItems(request)
+              .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));
+          if (r.hasConsumedCapacity() && !r.consumedCapacity().isEmpty()) {
+            r.consumedCapacity().forEach(c -> capacity.record("feedback.batchGet.embedding", c));
+          } else {
+            capacity.record("feedback.batchGet.embedding", null);
+          }
           for (Map<String, AttributeValue> item : r.responses().getOrDefault(table, List.of())) {
-            AttributeValue e = item.get("embedding");
+            AttributeValue e = item.get(FeedbackTable.EMBEDDING);
             if (e != null && e.b() != null) {
-              out.put(item.get(FeedbackTable.ID).s(), FeedbackSchema.toFloats(e.b().asByteArray()));
+              out.put(item.get(FeedbackTable.ID).s(), EmbeddingCodec.decode(e.b().asByteArray()));
             }
           }
           request.clear();

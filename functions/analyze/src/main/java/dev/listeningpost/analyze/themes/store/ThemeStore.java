@@ -3,7 +3,8 @@ package dev.listeningpost.analyze.themes.store;
 import dev.listeningpost.analyze.themes.Member;
 import dev.listeningpost.analyze.themes.Quote;
 import dev.listeningpost.analyze.themes.Theme;
-import dev.listeningpost.feedback.store.FeedbackSchema;
+import dev.listeningpost.feedback.store.CapacityMeter;
+import dev.listeningpost.feedback.store.EmbeddingCodec;
 import dev.listeningpost.feedback.store.ThemeTable;
 import dev.listeningpost.feedback.store.StorageUnavailableException;
 import java.io.ByteArrayInputStream;
@@ -30,7 +31,10 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -49,9 +53,16 @@ public class ThemeStore {
   private final DynamoDbTable<Chunk> chunks;
   private final DynamoDbTable<JobState> state;
   private final String tableName;
+  private final CapacityMeter capacity;
 
   public ThemeStore(DynamoDbClient dynamo, String tableName) {
+    this(dynamo, tableName, new CapacityMeter());
+  }
+
+  /** @param capacity where every call's consumed capacity is summed, per operation ("themes.*") */
+  public ThemeStore(DynamoDbClient dynamo, String tableName, CapacityMeter capacity) {
     this.tableName = tableName;
+    this.capacity = capacity;
     DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
     this.themes = enhanced.table(tableName, themeSchema());
     this.chunks = enhanced.table(tableName, chunkSchema());
@@ -64,8 +75,11 @@ public class ThemeStore {
 
   /** All themes, active and retired. */
   public List<Theme> themes() {
-    return guarded(() -> themes.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(THEME).build()))
-        .items().stream().toList());
+    return guarded(() -> themes.query(QueryEnhancedRequest.builder()
+            .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(THEME).build()))
+            .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build())
+        .stream().peek(p -> capacity.record("themes.query", p.consumedCapacity()))
+        .flatMap(p -> p.items().stream()).toList());
   }
 
   public Optional<Theme> theme(String id) {
@@ -74,7 +88,10 @@ public class ThemeStore {
 
   public void saveThemes(List<Theme> list) {
     guarded(() -> {
-      list.forEach(themes::putItem);
+      for (Theme t : list) {
+        capacity.record("themes.put", themes.putItemWithResponse(PutItemEnhancedRequest.builder(Theme.class).item(t)
+            .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build()).consumedCapacity());
+      }
       return null;
     });
   }
@@ -86,7 +103,8 @@ public class ThemeStore {
 
   public void saveState(JobState s) {
     guarded(() -> {
-      state.putItem(s);
+      capacity.record("themes.putState", state.putItemWithResponse(PutItemEnhancedRequest.builder(JobState.class)
+          .item(s).returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build()).consumedCapacity());
       return null;
     });
   }
@@ -116,7 +134,9 @@ public class ThemeStore {
     guarded(() -> {
       for (int i = 0; i < n; i++) {
         byte[] part = Arrays.copyOfRange(data, i * CHUNK_BYTES, Math.min(data.length, (i + 1) * CHUNK_BYTES));
-        chunks.putItem(new Chunk(SAMPLE, chunkKey(generation, i), part));
+        capacity.record("themes.putSample", chunks.putItemWithResponse(PutItemEnhancedRequest.builder(Chunk.class)
+            .item(new Chunk(SAMPLE, chunkKey(generation, i), part))
+            .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build()).consumedCapacity());
       }
       return null;
     });
@@ -275,8 +295,8 @@ public class ThemeStore {
         .addAttribute(EnhancedType.listOf(String.class), a -> a.name(ThemeTable.TERMS)
             .getter(t -> t.terms().isEmpty() ? null : t.terms()).setter((b, v) -> b.terms = v))
         .addAttribute(SdkBytes.class, a -> a.name(ThemeTable.CENTROID)
-            .getter(t -> t.centroid() == null ? null : SdkBytes.fromByteArray(FeedbackSchema.toBytes(t.centroid())))
-            .setter((b, v) -> b.centroid = v == null ? null : FeedbackSchema.toFloats(v.asByteArray())))
+            .getter(t -> t.centroid() == null ? null : SdkBytes.fromByteArray(EmbeddingCodec.float32(t.centroid())))
+            .setter((b, v) -> b.centroid = v == null ? null : EmbeddingCodec.decode(v.asByteArray())))
         .addAttribute(Long.class, a -> a.name(ThemeTable.SIZE).getter(Theme::size).setter((b, v) -> b.size = v == null ? 0 : v))
         .addAttribute(String.class, a -> a.name(ThemeTable.STATUS).getter(t -> t.status().name())
             .setter((b, v) -> b.status = v == null ? null : Theme.Status.valueOf(v)))
