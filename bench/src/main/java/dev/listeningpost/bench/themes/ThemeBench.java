@@ -5,6 +5,7 @@ import dev.listeningpost.analyze.themes.ClusterBatch;
 import dev.listeningpost.analyze.themes.Theme;
 import dev.listeningpost.analyze.themes.ThemeSettings;
 import dev.listeningpost.analyze.wiring.AnalyzeProperties;
+import dev.listeningpost.feedback.store.EmbeddingCodec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +64,11 @@ public final class ThemeBench {
       System.out.println("| set | method | themes | unassigned | largest | NMI | ARI |");
       System.out.println("|---|---|---|---|---|---|---|");
       for (Set s : sets) {
+        if (Boolean.getBoolean("stored")) {
+          // As the nightly job reads them back from the feedback table: int8 + scale (EmbeddingCodec).
+          s = new Set(s.name() + " (stored int8)", s.ids(), s.texts(), s.labels(), s.vectors().stream()
+              .map(v -> EmbeddingCodec.decode(EmbeddingCodec.encode(v))).toList());
+        }
         run(s, settings, e);
       }
     }
