@@ -2,6 +2,7 @@ package dev.listeningpost.feedback.wiring;
 
 import dev.listeningpost.feedback.Feedback;
 import dev.listeningpost.feedback.store.AwsEndpoints;
+import dev.listeningpost.feedback.store.CapacityInterceptor;
 import dev.listeningpost.feedback.store.CapacityMeter;
 import dev.listeningpost.feedback.store.FeedbackSchema;
 import dev.listeningpost.feedback.store.FeedbackStore;
@@ -22,9 +23,11 @@ public class StorageFactory {
 
   @Singleton
   @Requires(missingBeans = DynamoDbClient.class)
-  DynamoDbClient dynamoDbClient(StorageProperties.Dynamodb dynamodb) {
+  DynamoDbClient dynamoDbClient(StorageProperties.Dynamodb dynamodb, CapacityMeter capacity) {
     return AwsEndpoints.configure(DynamoDbClient.builder(), dynamodb.endpoint())
         .httpClientBuilder(UrlConnectionHttpClient.builder())
+        // Every call reports its consumed capacity (the stores name theirs; the rest as dynamodb.<Operation>).
+        .overrideConfiguration(c -> c.addExecutionInterceptor(new CapacityInterceptor(capacity)))
         .build();
   }
 
