@@ -4,6 +4,7 @@ import dev.listeningpost.analyze.embed.MiniLmEmbedder;
 import dev.listeningpost.analyze.themes.ClusterBatch;
 import dev.listeningpost.analyze.themes.Theme;
 import dev.listeningpost.analyze.themes.ThemeSettings;
+import dev.listeningpost.analyze.themes.Vectors;
 import dev.listeningpost.analyze.wiring.AnalyzeProperties;
 import dev.listeningpost.feedback.store.EmbeddingCodec;
 import java.nio.file.Path;
@@ -64,10 +65,14 @@ public final class ThemeBench {
       System.out.println("| set | method | themes | unassigned | largest | NMI | ARI |");
       System.out.println("|---|---|---|---|---|---|---|");
       for (Set s : sets) {
-        if (Boolean.getBoolean("stored")) {
-          // As the nightly job reads them back from the feedback table: int8 + scale (EmbeddingCodec).
-          s = new Set(s.name() + " (stored int8)", s.ids(), s.texts(), s.labels(), s.vectors().stream()
-              .map(v -> EmbeddingCodec.decode(EmbeddingCodec.encode(v))).toList());
+        String stored = System.getProperty("stored", "false");
+        if (!stored.equals("false")) {
+          // As the nightly job reads them back from the feedback table: int8 + scale (EmbeddingCodec);
+          // -Dstored=unit also rescales each to unit length.
+          boolean unit = stored.equals("unit");
+          s = new Set(s.name() + " (stored int8" + (unit ? ", unit" : "") + ")", s.ids(), s.texts(), s.labels(),
+              s.vectors().stream().map(v -> EmbeddingCodec.decode(EmbeddingCodec.encode(v)))
+                  .map(v -> unit ? Vectors.normalize(v) : v).toList());
         }
         run(s, settings, e);
       }

@@ -119,6 +119,16 @@ class FeedbackCapacityIT {
         .sorted((a, b) -> ItemLimits.sizeOf(Map.of(b.getKey(), b.getValue())) - ItemLimits.sizeOf(Map.of(a.getKey(), a.getValue())))
         .forEach(e -> breakdown.append(' ').append(e.getKey()).append('=').append(ItemLimits.sizeOf(Map.of(e.getKey(), e.getValue()))));
     System.out.println(breakdown);
+    // What-ifs for docs/performance/cost.md: the same images without the raw payload and/or the embedding.
+    for (List<String> without : List.of(List.of(FeedbackTable.RAW), List.of(FeedbackTable.EMBEDDING),
+        List.of(FeedbackTable.RAW, FeedbackTable.EMBEDDING))) {
+      Map<String, AttributeValue> i = without(ingested, without);
+      Map<String, AttributeValue> a = without(analysed, without);
+      Map<String, AttributeValue> t = without(themed, without);
+      System.out.printf("cost-inputs without %s: bytes ingested %d, analysed %d; WRU put %d, enrich %d, theme write-back %d%n",
+          without, ItemLimits.sizeOf(i), ItemLimits.sizeOf(a), CapacityEstimate.feedbackWrite(null, i).total(),
+          CapacityEstimate.feedbackWrite(i, a).total(), CapacityEstimate.feedbackWrite(a, t).total());
+    }
     // What dynoxide reports is what the documented rules give (CapacityEstimate): both are checked here.
     Map<String, CapacityMeter.Usage> usage = store.capacity().snapshot();
     if (usage.get(FeedbackStore.PUT).unreported() == 0) {
@@ -132,6 +142,12 @@ class FeedbackCapacityIT {
     assertEquals(legacyEnrich.total() - 1, enrich.total(), "one write unit saved on the analysis write");
     assertEquals(legacyTheme.total() - 1, theme.total(), "and one on the theme write-back");
     assertEquals(1, enrich.indexes().get(FeedbackTable.BY_DAY_INDEX), "the embedding is not projected");
+  }
+
+  private static Map<String, AttributeValue> without(Map<String, AttributeValue> item, List<String> names) {
+    Map<String, AttributeValue> out = new HashMap<>(item);
+    names.forEach(out::remove);
+    return out;
   }
 
   @Test
