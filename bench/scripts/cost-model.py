@@ -95,6 +95,23 @@ def main():
     print(f"Managed NLP for comparison: Amazon Comprehend sentiment alone, {units} units a short item: "
           f"${1e6 * units * inp['prices']['comprehend_sentiment_per_unit']:.0f} per million items.")
     print()
+    print("## What-ifs (per million items, X-Ray off, logs warn; not implemented)")
+    print()
+    print("| scenario | WRU per item | DynamoDB writes | total per million |")
+    print("|---|---:|---:|---:|")
+    for name, over in inp.get("scenarios", {}).items():
+        if name.startswith("_"):
+            continue
+        alt = json.loads(json.dumps(inp))
+        for k, v in over.get("wru", {}).items():
+            alt["per_item"]["wru"][k] = v
+        if "log_warn" in over:
+            alt["per_item"]["log_bytes"]["warn"] = over["log_warn"]
+        t = per_million(alt)
+        w = alt["per_item"]["wru"]
+        wru = w["put"] + w["enrich"] + w["theme_writeback"] * w["theme_writeback_fraction"]
+        print(f"| {name} | {wru:.2f} | ${t['DynamoDB writes']:.2f} | ${sum(t.values()) + jobs:.2f} |")
+    print()
     print("## Monthly bill (X-Ray off, logs warn; storage at steady state of the retention)")
     print()
     print("| items a month | per-item services | jobs, scheduler, SES | storage + PITR (steady state) | total | total without storage |")
