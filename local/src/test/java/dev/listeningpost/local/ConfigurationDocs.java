@@ -46,7 +46,8 @@ final class ConfigurationDocs {
       new Other("DJL_CACHE_DIR", null, false, "Where DJL unpacks the tokenizer's native library; default `/tmp/djl` "
           + "(Lambda's home is read-only; the template sets it too)."),
       new Other("JAVA_TOOL_OPTIONS", "the JVM", true, "JVM flags; the template starts the ingest function with C1 only "
-          + "(faster cold starts, docs/performance/ingest.md)."),
+          + "(faster cold starts, docs/performance/ingest.md) and sets every function's log level from the `LogLevel` "
+          + "parameter (slf4j-simple reads it from a system property only; docs/performance/cost.md)."),
       new Other("AWS_REGION", "the AWS SDK", true, "Set by Lambda. Locally: the region of AWS endpoints, `us-east-1` "
           + "when unset."),
       new Other("AWS_PROFILE", "the AWS SDK", true, "Locally: the credentials profile, when a function or the local "
@@ -239,6 +240,10 @@ final class ConfigurationDocs {
     if (raw instanceof Map<?, ?> m && m.containsKey("Ref")) {
       String ref = String.valueOf(m.get("Ref"));
       return template.parameters().containsKey(ref) ? "parameter `" + ref + "`" : "name of `" + ref + "`";
+    }
+    if (raw instanceof Map<?, ?> m && m.get("Fn::Sub") instanceof String sub) {
+      // A string with ${Parameter} placeholders: shown as written.
+      return "`" + sub + "`";
     }
     String s = String.valueOf(raw);
     return s.isEmpty() ? "empty" : "`" + s + "`";

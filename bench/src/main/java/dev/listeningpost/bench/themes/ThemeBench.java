@@ -70,9 +70,26 @@ public final class ThemeBench {
           // As the nightly job reads them back from the feedback table: int8 + scale (EmbeddingCodec);
           // -Dstored=unit also rescales each to unit length.
           boolean unit = stored.equals("unit");
-          s = new Set(s.name() + " (stored int8" + (unit ? ", unit" : "") + ")", s.ids(), s.texts(), s.labels(),
-              s.vectors().stream().map(v -> EmbeddingCodec.decode(EmbeddingCodec.encode(v)))
-                  .map(v -> unit ? Vectors.normalize(v) : v).toList());
+          if (stored.startsWith("jitter")) {
+            // Control: float vectors plus uniform noise of the quantisation's size (half a step a dimension),
+            // seed N: how much NMI/ARI move for any perturbation that small.
+            java.util.Random random = new java.util.Random(Long.parseLong(stored.substring(6)));
+            s = new Set(s.name() + " (" + stored + ")", s.ids(), s.texts(), s.labels(), s.vectors().stream().map(v -> {
+              float max = 0;
+              for (float x : v) {
+                max = Math.max(max, Math.abs(x));
+              }
+              float[] out = v.clone();
+              for (int i = 0; i < out.length; i++) {
+                out[i] += (float) ((random.nextDouble() - 0.5) * max / 127);
+              }
+              return out;
+            }).toList());
+          } else {
+            s = new Set(s.name() + " (stored int8" + (unit ? ", unit" : "") + ")", s.ids(), s.texts(), s.labels(),
+                s.vectors().stream().map(v -> EmbeddingCodec.decode(EmbeddingCodec.encode(v)))
+                    .map(v -> unit ? Vectors.normalize(v) : v).toList());
+          }
         }
         run(s, settings, e);
       }

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The environment a function gets, layered as {@code sam local invoke} layers it, lowest first:
@@ -19,6 +21,7 @@ import java.util.Set;
  * they would not exist either.
  */
 public final class FunctionEnvironment {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9:]+)}");
   private FunctionEnvironment() {
   }
 
@@ -56,6 +59,17 @@ public final class FunctionEnvironment {
       // SAM resolves a Ref to a resource it does not create to the logical id; the local stack
       // names its tables, so those resolve to the names the local tables really have.
       return resourceNames.getOrDefault(ref, ref);
+    }
+    if (raw instanceof Map<?, ?> m && m.get("Fn::Sub") instanceof String sub) {
+      // ${Name} placeholders resolved as a Ref is (e.g. the log level in JAVA_TOOL_OPTIONS).
+      Matcher placeholder = PLACEHOLDER.matcher(sub);
+      StringBuilder out = new StringBuilder();
+      while (placeholder.find()) {
+        placeholder.appendReplacement(out, Matcher.quoteReplacement(
+            value(Map.of("Ref", placeholder.group(1)), parameters, resourceNames)));
+      }
+      placeholder.appendTail(out);
+      return out.toString();
     }
     if (raw instanceof List<?> l) {
       return String.join(",", l.stream().map(v -> value(v, parameters, resourceNames)).toList());

@@ -34,6 +34,8 @@ class FunctionEnvironmentTest {
     assertEquals("/listening-post/", env.get("SECRETS_PATH"));
     assertEquals("1048576", env.get("INGEST_MAX_BODY_BYTES"));
     assertEquals("lp-themes", env("DigestFunction", Map.of(), Map.of(), EnvVarsFile.NONE).get("THEME_TABLE"));
+    assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        env.get("JAVA_TOOL_OPTIONS"), "!Sub placeholders resolved like a Ref");
   }
 
   @Test
