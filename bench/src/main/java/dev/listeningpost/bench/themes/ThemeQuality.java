@@ -9,6 +9,7 @@ import dev.listeningpost.analyze.themes.ThemeIndex;
 import dev.listeningpost.analyze.themes.ThemeSample;
 import dev.listeningpost.analyze.themes.ThemeSettings;
 import dev.listeningpost.analyze.wiring.AnalyzeProperties;
+import dev.listeningpost.feedback.store.EmbeddingCodec;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -158,6 +159,24 @@ public final class ThemeQuality {
         + "their theme id (%.1f%% of the %d that had one); train+test NMI %.3f, ARI %.3f%n",
         first.active().size(), second.active().size(), retired, 100.0 * kept / train.size(), train.size(),
         100.0 * keptOfAssigned / Math.max(1, hadTheme), hadTheme, s2.nmi(), s2.ari());
+
+    // Theme write-backs the nightly job makes for new items (docs/performance/cost.md): the analyze
+    // function assigned them with the last run's themes and the exact vector; the job assigns them with
+    // the new themes and the stored (int8) vector, and rewrites those whose theme changed.
+    int rewritten = 0;
+    int rewrittenExact = 0;
+    for (int i = 0; i < test.size(); i++) {
+      String online = first.index().assign(testV.get(i));
+      String nightly = idx.assign(EmbeddingCodec.decode(EmbeddingCodec.encode(testV.get(i))), online);
+      String nightlyExact = idx.assign(testV.get(i), online);
+      rewritten += nightly != null && !nightly.equals(online) ? 1 : 0;
+      rewrittenExact += nightlyExact != null && !nightlyExact.equals(online) ? 1 : 0;
+    }
+    System.out.printf("theme write-backs at night: %.1f%% of %d new items (%.1f%% with exact vectors)%n",
+        100.0 * rewritten / test.size(), test.size(), 100.0 * rewrittenExact / test.size());
+    if (Boolean.getBoolean("writebacksOnly")) {
+      System.exit(0);
+    }
   }
 
   /** Data with fewer, broader groups: all train+test items of a random subset of intents. */
