@@ -45,11 +45,12 @@ public class AnalyzeService implements AutoCloseable {
   private final int embedChunk;
 
   /**
-   * Texts per embedding call. Small enough that the first writes start early and the last chunk's
-   * writes (the part that cannot overlap anything) are short; large enough that each call keeps
-   * both of a 2-core machine's embedding threads busy.
+   * Texts per embedding call. Small enough that the first writes start early, that a stream batch
+   * of 10 still overlaps, and that the last chunk's writes (the part that cannot overlap anything)
+   * are short; large enough that each call keeps a 2-vCPU function's embedding threads busy (4 texts
+   * each).
    */
-  public static final int EMBED_CHUNK = 16;
+  public static final int EMBED_CHUNK = 8;
 
   /**
    * @param writeConcurrency items scored and written at once (conditional updates in flight); 1 writes
