@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * spread over the embedder's threads); as soon as a chunk is embedded its items are scored, assigned
  * and written with up to {@code writeConcurrency} conditional updates in flight, while the next
  * chunk embeds. Embedding the whole batch first and then writing left the CPU half idle during the
- * write-back (the round trips to DynamoDB) and the network idle during the embedding; overlapping
- * them is most of the live job's speed-up (docs/performance/analyze.md). Each item's outcome is its
+ * write-back (the round trips to DynamoDB) and the network idle during the embedding (before/after
+ * figures: docs/performance/analyze.md). Each item's outcome is its
  * own, in input order: a chunk whose embedding fails fails only its items, a failed write only its item.
  */
 public class AnalyzeService implements AutoCloseable {
