@@ -11,6 +11,7 @@ import dev.listeningpost.feedback.store.WriteOutcome;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,9 +25,13 @@ import org.slf4j.LoggerFactory;
  * the store's conditional {@code enrich}. Deleted items and items already analyzed for their
  * current text (an edit clears the analysis) are skipped, so a retried batch changes nothing.
  *
- * <p>A batch's texts are embedded in one call; the items are then scored, assigned and written with
- * up to {@code writeConcurrency} conditional updates in flight: one after another, the round trips
- * to DynamoDB took most of a batch's time. Each item's outcome is its own, in input order.
+ * <p>A batch's texts are embedded a chunk at a time ({@link #EMBED_CHUNK} texts per call, each call
+ * spread over the embedder's threads); as soon as a chunk is embedded its items are scored, assigned
+ * and written with up to {@code writeConcurrency} conditional updates in flight, while the next
+ * chunk embeds. Embedding the whole batch first and then writing left the CPU half idle during the
+ * write-back (the round trips to DynamoDB) and the network idle during the embedding (before/after
+ * figures: docs/performance/analyze.md). Each item's outcome is its
+ * own, in input order: a chunk whose embedding fails fails only its items, a failed write only its item.
  */
 public class AnalyzeService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyzeService.class);
@@ -37,6 +42,15 @@ public class AnalyzeService implements AutoCloseable {
   private final ThemeAssigner themes;
   private final Clock clock;
   private final ExecutorService writers;
+  private final int embedChunk;
+
+  /**
+   * Texts per embedding call. Small enough that the first writes start early, that a stream batch
+   * of 10 still overlaps, and that the last chunk's writes (the part that cannot overlap anything)
+   * are short; large enough that each call keeps a 2-vCPU function's embedding threads busy (4 texts
+   * each).
+   */
+  public static final int EMBED_CHUNK = 8;
 
   /**
    * @param writeConcurrency items scored and written at once (conditional updates in flight); 1 writes
@@ -44,9 +58,19 @@ public class AnalyzeService implements AutoCloseable {
    */
   public AnalyzeService(FeedbackStore store, SentimentScorer sentiment, Embedder embedder, ThemeAssigner themes,
                         Clock clock, int writeConcurrency) {
+    this(store, sentiment, embedder, themes, clock, writeConcurrency, EMBED_CHUNK);
+  }
+
+  /** @param embedChunk texts per embedding call (see {@link #EMBED_CHUNK}) */
+  AnalyzeService(FeedbackStore store, SentimentScorer sentiment, Embedder embedder, ThemeAssigner themes,
+                 Clock clock, int writeConcurrency, int embedChunk) {
     if (writeConcurrency < 1) {
       throw new IllegalArgumentException("writeConcurrency must be at least 1");
     }
+    if (embedChunk < 1) {
+      throw new IllegalArgumentException("embedChunk must be at least 1");
+    }
+    this.embedChunk = embedChunk;
     this.store = store;
     this.sentiment = sentiment;
     this.embedder = embedder;
@@ -88,27 +112,39 @@ public class AnalyzeService implements AutoCloseable {
         todo.add(i);
       }
     }
-    if (!todo.isEmpty()) {
+    // Index j of writes belongs to todo.get(j). Chunk k's writes run while chunk k+1 embeds.
+    List<Future<Outcome>> writes = new ArrayList<>(todo.size());
+    long embedNanos = 0;
+    for (int from = 0; from < todo.size(); from += embedChunk) {
+      List<Integer> chunk = todo.subList(from, Math.min(todo.size(), from + embedChunk));
       List<float[]> vectors;
+      long t0 = System.nanoTime();
       try {
-        // One call: the embedder runs the texts in parallel, each as its own inference.
-        vectors = embedder.embedAll(todo.stream().map(i -> items.get(i).text()).toList());
+        // One call per chunk: the embedder runs its texts in parallel, each as its own inference.
+        vectors = embedder.embedAll(chunk.stream().map(i -> items.get(i).text()).toList());
       } catch (RuntimeException e) {
-        LOG.warn("embedding failed for {} items: {}", todo.size(), e.toString());
-        for (int i : todo) {
-          out[i] = new Outcome(items.get(i).id(), Status.FAILED, null, "embedding: " + e.getClass().getSimpleName());
+        LOG.warn("embedding failed for {} items: {}", chunk.size(), e.toString());
+        for (int i : chunk) {
+          writes.add(CompletableFuture.completedFuture(
+              new Outcome(items.get(i).id(), Status.FAILED, null, "embedding: " + e.getClass().getSimpleName())));
         }
-        return List.of(out);
+        continue;
+      } finally {
+        embedNanos += System.nanoTime() - t0;
       }
-      List<Future<Outcome>> writes = new ArrayList<>(todo.size());
-      for (int j = 0; j < todo.size(); j++) {
-        Feedback f = items.get(todo.get(j));
+      for (int j = 0; j < chunk.size(); j++) {
+        Feedback f = items.get(chunk.get(j));
         float[] vector = vectors.get(j);
         writes.add(writers.submit(() -> enrich(f, vector)));
       }
-      for (int j = 0; j < todo.size(); j++) {
-        out[todo.get(j)] = outcome(items.get(todo.get(j)), writes.get(j));
-      }
+    }
+    long t1 = System.nanoTime();
+    for (int j = 0; j < todo.size(); j++) {
+      out[todo.get(j)] = outcome(items.get(todo.get(j)), writes.get(j));
+    }
+    if (!todo.isEmpty() && LOG.isDebugEnabled()) {
+      LOG.debug("analysed {} items: embedding {} ms, then waiting for the last writes {} ms", todo.size(),
+          embedNanos / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
     }
     return List.of(out);
   }

@@ -60,6 +60,6 @@ class FunctionEnvironmentTest {
     assertEquals("dev.listeningpost.ingest.IngestHandler", ingest.handler());
     assertEquals(1024, ingest.memoryMb());
     assertEquals(10, ingest.timeoutSeconds());
-    assertEquals(3008, template.functions().get("AnalyzeFunction").memoryMb());
+    assertEquals(1769, template.functions().get("AnalyzeFunction").memoryMb());
   }
 }
