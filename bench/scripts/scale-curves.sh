@@ -32,7 +32,8 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 fi
 CP="bench/target/classes:$(cat bench/target/bench.classpath)"
 OUT="$(mktemp)"
-trap 'rm -f "$OUT"' EXIT
+RUNLOG="$(mktemp)"
+trap 'rm -f "$OUT" "$RUNLOG"' EXIT
 echo "machine: $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1); commit $(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')"
 echo "start: $(date -u +%FT%TZ) load $(cut -d' ' -f1-3 /proc/loadavg)"
 IFS=, read -ra sizes <<< "$SIZES"
@@ -46,8 +47,11 @@ for curve in "${curves[@]}"; do
     esac
     before="$(cut -d' ' -f1-3 /proc/loadavg)"
     # shellcheck disable=SC2086
-    result="$(java -Xmx"$xmx" ${JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "$main" "$n" \
-      | tee /dev/stderr | grep '^RESULT')"
+    # The run's output goes to stderr as it comes (tee to a pipe, not to /dev/stderr, which would
+    # reopen and truncate a redirected log) and to RUNLOG, where the RESULT line is picked up.
+    java -Xmx"$xmx" ${JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "$main" "$n" \
+      | tee "$RUNLOG" >&2
+    result="$(grep '^RESULT' "$RUNLOG")"
     after="$(cut -d' ' -f1-3 /proc/loadavg)"
     echo "$result xmx=$xmx load=${before// //}->${after// //}" >> "$OUT"
   done
