@@ -6,9 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.listeningpost.bench.ingest.plain.PlainIngestHandler;
 import dev.listeningpost.ingest.IngestHandler;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongFunction;
@@ -25,7 +29,10 @@ import java.util.function.LongFunction;
  * storage); {@code new-message} (a new message each call: a real put). Handlers ({@code --handler}):
  * {@code micronaut} (IngestHandler, built as Lambda builds it, with its no-argument constructor) or
  * {@code plain}. {@code -Dlambda.register-context=true} restores Micronaut's per-call Context
- * registration (the slowdown the ingest function opts out of). Needs {@code SLACK_SIGNING_SECRET} in the environment (the function reads secrets from
+ * registration (the slowdown the ingest function opts out of). With the Micronaut handler, each
+ * invocation's time is split into the storage round trip (time inside the function's DynamoDbClient,
+ * measured by the bench-only {@link StorageTiming} bean) and the handler overhead (the rest), and
+ * the invocations a garbage collection ran during are counted against the overhead's tail. Needs {@code SLACK_SIGNING_SECRET} in the environment (the function reads secrets from
  * it); storage is dynoxide (a child process) over HTTP.
  */
 public final class WarmLatency {
@@ -48,6 +55,8 @@ public final class WarmLatency {
       // The function's configuration, as Lambda would pass it (environment variables become these properties).
       System.setProperty("dynamodb.endpoint", dynamo.endpoint());
       System.setProperty("feedback.table", dynamo.table());
+      // Wraps the function's DynamoDbClient bean in a timer (bench-only bean, see StorageTiming).
+      System.setProperty(StorageTiming.PROPERTY, "true");
       RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
       AutoCloseable closer;
       if (handlerName.equals("micronaut")) {
@@ -118,19 +127,94 @@ public final class WarmLatency {
       default -> throw new IllegalArgumentException("unknown scenario " + scenario);
     }
     long[] nanos = new long[invocations];
+    long[] storage = new long[invocations];
+    long[] cpu = new long[invocations];
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean[] gcDuring = new boolean[invocations];
+    long storageCalls = 0;
+    List<GarbageCollectorMXBean> gcs = ManagementFactory.getGarbageCollectorMXBeans();
+    long gcCountBefore = gcCount(gcs);
+    long gcMillisBefore = gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    StorageTiming.takeNanos();
+    StorageTiming.takeCalls();
+    StorageTiming.takeCpuNanos();
     long wallStart = System.nanoTime();
     for (int i = 0; i < invocations; i++) {
       APIGatewayV2HTTPEvent event = eventFor.apply(i);
       Context context = new BenchContext("bench-" + scenario + "-" + i);
+      long gc0 = gcCount(gcs);
+      long cpu0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
       nanos[i] = System.nanoTime() - t0;
+      cpu[i] = threads.getCurrentThreadCpuTime() - cpu0 - StorageTiming.takeCpuNanos();
+      storage[i] = StorageTiming.takeNanos();
+      gcDuring[i] = gcCount(gcs) != gc0;
+      storageCalls += StorageTiming.takeCalls();
       if (response.getStatusCode() != expectedStatus) {
         throw new IllegalStateException(scenario + " #" + i + ": status " + response.getStatusCode() + " " + response.getBody());
       }
     }
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
     print(scenario, nanos, block, wallSeconds);
+    if (StorageTiming.wrappedClients() > 0) {
+      long[] overhead = new long[invocations];
+      for (int i = 0; i < invocations; i++) {
+        overhead[i] = nanos[i] - storage[i];
+      }
+      System.out.printf(Locale.ROOT, "  storage: %d DynamoDB calls (%.2f per invocation)%n", storageCalls, storageCalls / (double) invocations);
+      print(scenario + " / storage round trip (time in DynamoDbClient calls)", storage, block, Double.NaN);
+      print(scenario + " / handler overhead (invocation minus storage)", overhead, block, Double.NaN);
+      gcReport(overhead, gcDuring);
+      // Wall time waiting for a core (other processes, GC and JIT threads) shows as overhead that is
+      // not CPU time: the gap between these two lines is the machine's load, not the handler's work.
+      long[] sortedCpu = cpu.clone();
+      Arrays.sort(sortedCpu);
+      System.out.printf(Locale.ROOT, "  handler overhead CPU time (this thread, outside storage calls): median %.3f ms, p99 %.3f ms, p99.9 %.3f ms%n",
+          Stats.quantileSorted(sortedCpu, 0.5) / 1e6, Stats.quantileSorted(sortedCpu, 0.99) / 1e6, Stats.quantileSorted(sortedCpu, 0.999) / 1e6);
+    }
+    long gcCount = gcCount(gcs) - gcCountBefore;
+    long gcMillis = gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() - gcMillisBefore;
+    System.out.printf(Locale.ROOT, "  GC during the run: %d collections, %d ms (%s)%n", gcCount, gcMillis,
+        gcs.stream().map(GarbageCollectorMXBean::getName).reduce((a, b) -> a + ", " + b).orElse("?"));
+  }
+
+  private static long gcCount(List<GarbageCollectorMXBean> gcs) {
+    long n = 0;
+    for (GarbageCollectorMXBean gc : gcs) {
+      n += gc.getCollectionCount();
+    }
+    return n;
+  }
+
+  /** How much of the overhead's tail is garbage collection: the invocations a collection ran during. */
+  private static void gcReport(long[] overhead, boolean[] gcDuring) {
+    long[] sorted = overhead.clone();
+    Arrays.sort(sorted);
+    double p99 = Stats.quantileSorted(sorted, 0.99);
+    int above = 0;
+    int aboveWithGc = 0;
+    int withGc = 0;
+    long[] noGc = new long[overhead.length];
+    int n = 0;
+    for (int i = 0; i < overhead.length; i++) {
+      if (gcDuring[i]) {
+        withGc++;
+      } else {
+        noGc[n++] = overhead[i];
+      }
+      if (overhead[i] > p99) {
+        above++;
+        if (gcDuring[i]) {
+          aboveWithGc++;
+        }
+      }
+    }
+    long[] quiet = Arrays.copyOf(noGc, n);
+    Arrays.sort(quiet);
+    System.out.printf(Locale.ROOT, "  GC: a collection ran during %d invocations; %d of the %d above the overhead p99; "
+            + "overhead without them: p99 %.3f ms, p99.9 %.3f ms%n",
+        withGc, aboveWithGc, above, Stats.quantileSorted(quiet, 0.99) / 1e6, Stats.quantileSorted(quiet, 0.999) / 1e6);
   }
 
   /** Signs {@code body} once per {@link #RESIGN_EVERY} calls: the timestamp must stay within Slack's 5 minutes. */
@@ -156,8 +240,8 @@ public final class WarmLatency {
   static void print(String scenario, long[] nanos, int block, double wallSeconds) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    System.out.printf(Locale.ROOT, "%n%s: %d calls in %.1f s; median %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.1f ms%n",
-        scenario, nanos.length, wallSeconds, us(Stats.quantileSorted(sorted, 0.5)) / 1000, us(Stats.quantileSorted(sorted, 0.99)) / 1000,
+    System.out.printf(Locale.ROOT, "%n%s: %d calls%s; median %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n",
+        scenario, nanos.length, Double.isNaN(wallSeconds) ? "" : String.format(Locale.ROOT, " in %.1f s", wallSeconds), us(Stats.quantileSorted(sorted, 0.5)) / 1000, us(Stats.quantileSorted(sorted, 0.99)) / 1000,
         us(Stats.quantileSorted(sorted, 0.999)) / 1000, us(sorted[sorted.length - 1]) / 1000);
     Map<String, double[]> blocks = new LinkedHashMap<>();
     for (int from = 0; from < nanos.length; from += block) {

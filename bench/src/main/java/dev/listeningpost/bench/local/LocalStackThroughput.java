@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the analyze job's items/s.
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.listeningpost.bench.local.LocalStackThroughput
- *     [--items 2000] [--senders 8] [--redeliveries 1000] [--jar local/target/listening-post-local.jar]</pre>
+ *     [--items 2000] [--senders 16] [--redeliveries 1000] [--jar local/target/listening-post-local.jar]</pre>
  */
 public final class LocalStackThroughput {
   private static final String SECRET = "bench-signing-secret";
@@ -54,7 +54,9 @@ public final class LocalStackThroughput {
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = options(args);
     int items = Integer.parseInt(opts.getOrDefault("items", "2000"));
-    int senders = Integer.parseInt(opts.getOrDefault("senders", "8"));
+    // 16 concurrent senders on loopback (issue 12): the local server sets TCP_NODELAY on its sockets
+    // (LocalServer) and the JDK HttpClient sets it on its own connections.
+    int senders = Integer.parseInt(opts.getOrDefault("senders", "16"));
     int redeliveries = Integer.parseInt(opts.getOrDefault("redeliveries", "1000"));
     Path root = SlackEvents.repoRoot();
     Path jar = root.resolve(opts.getOrDefault("jar", "local/target/listening-post-local.jar"));
@@ -170,6 +172,16 @@ public final class LocalStackThroughput {
     Arrays.sort(sorted);
     System.out.printf(Locale.ROOT, "%s: %d requests in %.1f s = %.0f req/s; p50 %.1f ms, p99 %.1f ms; non-200: %d%n",
         name, p.requests(), p.seconds(), p.requests() / p.seconds(), pct(sorted, 0.50), pct(sorted, 0.99), p.failures());
+    System.out.printf(Locale.ROOT, "  %s: p90 %.1f ms, p99.9 %.1f ms, max %.1f ms; load %s%n", name, pct(sorted, 0.90),
+        pct(sorted, 0.999), sorted[sorted.length - 1] / 1e6, loadAverage());
+  }
+
+  private static String loadAverage() {
+    try {
+      return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).strip().split(" "), 3));
+    } catch (IOException e) {
+      return "?";
+    }
   }
 
   private static double pct(long[] sorted, double q) {

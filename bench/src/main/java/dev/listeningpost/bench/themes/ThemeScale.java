@@ -7,9 +7,7 @@ import dev.listeningpost.analyze.themes.ThemeIndex;
 import dev.listeningpost.analyze.themes.ThemeSample;
 import dev.listeningpost.analyze.themes.ThemeSettings;
 import dev.listeningpost.analyze.wiring.AnalyzeProperties;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import dev.listeningpost.bench.scale.ScaleStats;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,10 @@ import java.util.Random;
 /**
  * Nightly re-cluster time and heap as volume grows: N items (SYNTHETIC 384-d unit vectors around
  * 120 random topic centres, generated on the fly) are folded into the bounded sample, the sample
- * is re-clustered, and every item is assigned to its theme, the way the nightly job does.
+ * is re-clustered, and every item is assigned to its theme, the way the nightly job does. The
+ * vectors are generated one at a time and not kept (as the job would stream them); generating them is
+ * timed apart and left out of the totals. Peak heap is the heap pools' peak since the size started;
+ * bench/scripts/scale-curves.sh runs one size per JVM (fresh heap) and collects the RESULT lines.
  *
  * <pre>java -Xmx1g -cp bench/target/benchmarks.jar dev.listeningpost.bench.themes.ThemeScale 10000 100000 1000000</pre>
  */
@@ -45,17 +46,33 @@ public final class ThemeScale {
     }
     System.out.printf("max heap %d MB, %d processors, synthetic vectors: %d topics x %d dims%n",
         Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), TOPICS, DIM);
-    System.out.println("items      fold(s)  cluster(s)  assign(s)  total(s)  themes  unassigned  peak heap(MB)");
     try (MiniLmEmbedder embedder = new MiniLmEmbedder()) {
+    // Warm-up (not measured): the first re-cluster loads the ONNX session that labels themes and
+    // JIT-compiles the clustering, a one-off per JVM that would otherwise dominate the small sizes.
+    long w0 = System.nanoTime();
+    ThemeSample warm = new ThemeSample(settings);
+    Random wr = new Random(1);
+    for (int i = 0; i < 3_000; i++) {
+      int t = topic(wr);
+      warm.offer(new Member("w" + i, text(t, i), null, null, null, item(centres, wr, t)));
+    }
+    new ThemeClusterer(settings, embedder).recluster(warm.members(), List.of(), Instant.EPOCH);
+    System.out.printf("warm-up (3,000-item re-cluster, not measured): %.1f s%n", (System.nanoTime() - w0) / 1e9);
+    System.out.println("Generating the synthetic vectors is timed apart (gen) and left out of fold, assign and total.");
+    System.out.println("items      gen(s)  fold(s)  cluster(s)  assign(s)  total(s)  themes  unassigned  peak heap(MB)  VmHWM(MB)");
     for (int n : sizes) {
       System.gc();
-      resetPeaks();
+      ScaleStats.resetHeapPeaks();
+      long gen = 0;
       long t0 = System.nanoTime();
       ThemeSample sample = new ThemeSample(settings);
       Random rnd = new Random(n);
       for (int i = 0; i < n; i++) {
+        long g0 = System.nanoTime();
         int t = topic(rnd);
-        sample.offer(new Member("i" + i, text(t, i), null, null, null, item(centres, rnd, t)));
+        Member m = new Member("i" + i, text(t, i), null, null, null, item(centres, rnd, t));
+        gen += System.nanoTime() - g0;
+        sample.offer(m);
       }
       long t1 = System.nanoTime();
       ThemeClusterer.Result result = new ThemeClusterer(settings, embedder)
@@ -64,14 +81,23 @@ public final class ThemeScale {
       ThemeIndex index = result.index();
       Random again = new Random(n);
       int unassigned = 0;
+      long genAssign = 0;
       for (int i = 0; i < n; i++) {
-        if (index.assign(item(centres, again, topic(again))) == null) {
+        long g0 = System.nanoTime();
+        float[] v = item(centres, again, topic(again));
+        genAssign += System.nanoTime() - g0;
+        if (index.assign(v) == null) {
           unassigned++;
         }
       }
       long t3 = System.nanoTime();
-      System.out.printf("%-10d %7.1f  %10.1f  %9.1f  %8.1f  %6d  %9.1f%%  %13d%n", n, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-          (t3 - t2) / 1e9, (t3 - t0) / 1e9, result.active().size(), 100.0 * unassigned / n, peakHeapMb());
+      double fold = (t1 - t0 - gen) / 1e9;
+      double assign = (t3 - t2 - genAssign) / 1e9;
+      double total = fold + (t2 - t1) / 1e9 + assign;
+      double peak = ScaleStats.peakHeapMb();
+      System.out.printf("%-10d %6.1f  %7.1f  %10.1f  %9.1f  %8.1f  %6d  %9.1f%%  %13.0f  %9.0f%n", n, (gen + genAssign) / 1e9,
+          fold, (t2 - t1) / 1e9, assign, total, result.active().size(), 100.0 * unassigned / n, peak, ScaleStats.vmHwmMb());
+      ScaleStats.printResult("theme-recluster", n, total, peak, ScaleStats.retainedHeapMb());
     }
     }
     System.exit(0);
@@ -122,21 +148,5 @@ public final class ThemeScale {
       v[i] = (float) (v[i] / Math.sqrt(n));
     }
     return v;
-  }
-
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      p.resetPeakUsage();
-    }
-  }
-
-  private static long peakHeapMb() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        sum += p.getPeakUsage().getUsed();
-      }
-    }
-    return sum >> 20;
   }
 }

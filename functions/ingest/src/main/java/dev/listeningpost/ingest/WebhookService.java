@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public class WebhookService {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookService.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  // Compiled once: String.replaceAll compiles its pattern on every call, and handle runs per request.
+  private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private final Map<String, ChannelAdapter> adapters;
@@ -73,7 +75,7 @@ public class WebhookService {
   }
 
   public HttpResponse handle(HttpRequest request) {
-    String[] parts = request.path().replaceAll("/+$", "").split("/");
+    String[] parts = TRAILING_SLASHES.matcher(request.path()).replaceAll("").split("/");
     // ["", "webhooks", channel, (source)]
     if (parts.length < 3 || parts.length > 4 || !"webhooks".equals(parts[1])) {
       return Problem.notFound("webhook paths are /webhooks/{channel}[/{source}]");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Secrets from environment variables (local mode): {@code SLACK_SIGNING_SECRET}, per source
@@ -11,6 +12,9 @@ import java.util.Map;
  * {@code _PREVIOUS}. Names are upper-cased with every non-alphanumeric character turned into {@code _}.
  */
 public final class EnvironmentSecretResolver implements SecretResolver {
+  /** Compiled once: {@link #variable} runs on every verified request. */
+  private static final Pattern NOT_ALNUM = Pattern.compile("[^A-Z0-9]");
+
   private final Map<String, String> env;
 
   public EnvironmentSecretResolver(Map<String, String> env) {
@@ -19,7 +23,7 @@ public final class EnvironmentSecretResolver implements SecretResolver {
 
   public static String variable(String channel, String source, String name) {
     String raw = channel + "_" + (source == null || source.isBlank() ? "" : source + "_") + name;
-    return raw.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    return NOT_ALNUM.matcher(raw.toUpperCase(Locale.ROOT)).replaceAll("_");
   }
 
   @Override

@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 public final class SlackText {
   private static final Pattern ANGLE = Pattern.compile("<([^<>|]+)(?:\\|([^<>]*))?>");
   private static final Pattern CODE_BLOCK = Pattern.compile("```(.*?)```", Pattern.DOTALL);
+  // Compiled once: String.replaceAll compiles its pattern on every call, and this runs per message.
+  private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+  private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
   private static final Pattern INLINE = Pattern.compile("(?<![\\w*_~`])([*_~`])(?=\\S)(.+?)(?<=\\S)\\1(?![\\w*_~`])");
 
   private SlackText() {
@@ -28,7 +31,7 @@ public final class SlackText {
       s = INLINE.matcher(s).replaceAll(r -> Matcher.quoteReplacement(r.group(2)));
     }
     s = s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-    return s.replaceAll("[ \\t]+", " ").replaceAll("\\n{3,}", "\n\n").strip();
+    return BLANK_LINES.matcher(BLANKS.matcher(s).replaceAll(" ")).replaceAll("\n\n").strip();
   }
 
   private static String angle(String target, String label) {

@@ -15,4 +15,9 @@ class SlackTextTest {
     assertEquals("snake_case_name stays", SlackText.plain("snake_case_name stays"));
     assertEquals("select 1", SlackText.plain("```select 1```"));
   }
+
+  @Test
+  void collapsesRunsOfBlanksAndOfBlankLines() {
+    assertEquals("a b\n\nc\nd", SlackText.plain("a \t  b\n\n\n\nc\nd  "));
+  }
 }
