@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.listeningpost.feedback.RawPayloads;
 import dev.listeningpost.feedback.Unparsed;
+import dev.listeningpost.feedback.priming.Priming;
 import dev.listeningpost.feedback.store.FeedbackStore;
 import dev.listeningpost.feedback.store.StorageUnavailableException;
 import dev.listeningpost.feedback.store.WriteOutcome;
@@ -64,6 +65,35 @@ public class WebhookService {
     this.settings = settings;
     this.clock = clock;
     this.writer = new ChangeWriter(store);
+    Priming.register("ingest", this::prime);
+  }
+
+  /**
+   * What a cold first webhook pays for besides its own work, done before a SnapStart snapshot: routing and
+   * the problem+json writer, the adapters' JSON parser, HMAC (Slack, GitHub, ...) and Ed25519 (Discord)
+   * verification, and the DynamoDB client's first request (a GetItem of a key that never exists: signing,
+   * marshalling, the HTTP connection). Reads only.
+   */
+  void prime() {
+    handle(new HttpRequest("GET", "/priming", Map.of(), Map.of(), new byte[0]));
+    Payloads.object("{\"type\":\"event_callback\",\"event\":{\"type\":\"message\",\"text\":\"priming\",\"ts\":\"1.0\"}}"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Signatures.hmacSha256Hex("priming", "v0:0:".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Signatures.hmacSha1Hex("priming", "priming".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      java.security.KeyPair keys = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+      java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+      signer.initSign(keys.getPrivate());
+      signer.update(new byte[] {1});
+      byte[] signature = signer.sign();
+      java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
+      verifier.initVerify(keys.getPublic());
+      verifier.update(new byte[] {1});
+      verifier.verify(signature);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("Ed25519 is not available", e);
+    }
+    store.find(Priming.ABSENT_ID);
   }
 
   public IngestMetrics metrics() {

@@ -46,8 +46,10 @@ public class AnalyzeFactory {
   @Singleton
   @Bean(preDestroy = "close")
   AnalyzeService analyzeService(FeedbackStore store, SentimentScorer sentiment, Embedder embedder, ThemeAssigner themes,
-                                Clock clock, AnalyzeProperties.Analyze analyze) {
-    return new AnalyzeService(store, sentiment, embedder, themes, clock, analyze.writeConcurrency());
+                                ThemeStore themeStore, Clock clock, AnalyzeProperties.Analyze analyze) {
+    AnalyzeService service = new AnalyzeService(store, sentiment, embedder, themes, clock, analyze.writeConcurrency());
+    AnalyzePriming.analyze(embedder, sentiment, store, themeStore);
+    return service;
   }
 
   @Singleton
@@ -58,6 +60,7 @@ public class AnalyzeFactory {
   @Singleton
   ThemeJob themeJob(FeedbackStore feedback, ThemeStore store, DynamoDbClient dynamo, Embedder embedder,
                     ThemeSettings settings, Clock clock, AnalyzeProperties.Theme theme) {
+    AnalyzePriming.themes(feedback, store);
     return new ThemeJob(feedback, store, new FeedbackEmbeddings(dynamo, feedback.tableName(), feedback.capacity()),
         embedder, settings,
         clock, theme.initialLookback(), theme.settle());

@@ -14,6 +14,7 @@ import dev.listeningpost.digest.compose.DigestComposer;
 import dev.listeningpost.digest.period.ReportingPeriod;
 import dev.listeningpost.digest.render.DigestRenderer;
 import dev.listeningpost.digest.render.RenderedDigest;
+import dev.listeningpost.feedback.priming.Priming;
 import dev.listeningpost.http.HttpRequest;
 import dev.listeningpost.http.HttpResponse;
 import dev.listeningpost.http.Problem;
@@ -23,6 +24,7 @@ import dev.listeningpost.http.Route;
 import dev.listeningpost.http.RouteTable;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,6 +61,16 @@ public class DigestPages {
     this.renderer = renderer;
     this.settings = settings;
     this.clock = clock;
+    Priming.register("digest-read", this::prime);
+  }
+
+  /**
+   * Before a SnapStart snapshot: a JSON and an HTML preview of a week long before any data (archive read,
+   * the composer's queries, both renderers). A preview never archives or sends: reads only.
+   */
+  void prime() {
+    handle(new HttpRequest("GET", "/api/digests/2000-W01", Map.of(), Map.of("preview", "true"), new byte[0]));
+    handle(new HttpRequest("GET", "/digests/2000-W01", Map.of(), Map.of("preview", "true"), new byte[0]));
   }
 
   public HttpResponse handle(HttpRequest request) {
