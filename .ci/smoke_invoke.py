@@ -18,6 +18,7 @@ import http.server
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -63,6 +64,11 @@ def resolve(value, params):
     if isinstance(value, dict) and "Ref" in value:
         ref = value["Ref"]
         return str(params.get(ref, {}).get("Default", ref))
+    if isinstance(value, dict) and isinstance(value.get("Fn::Sub"), str):
+        # ${Param} takes the parameter's default, as an unset parameter would in a deployment;
+        # anything else (resources, pseudo parameters) becomes "smoke".
+        return re.sub(r"\$\{([^}!]+)\}",
+                      lambda m: str(params.get(m.group(1), {}).get("Default", "smoke")), value["Fn::Sub"])
     if isinstance(value, (dict, list)):
         return "smoke"
     return str(value)
