@@ -1,5 +1,10 @@
 package dev.listeningpost.bench.coldstart;
 
+import static dev.listeningpost.bench.ingest.ColdStart.javaVersion;
+import static dev.listeningpost.bench.ingest.ColdStart.loadAverage;
+import static dev.listeningpost.bench.ingest.ColdStart.ms;
+import static dev.listeningpost.bench.ingest.ColdStart.parse;
+
 import dev.listeningpost.bench.coldstart.plain.PlainDefaults;
 import dev.listeningpost.bench.ingest.RuntimeApiEmulator;
 import dev.listeningpost.bench.ingest.SlackEvents;
@@ -363,43 +368,9 @@ public final class ColdStart {
         ms(Stats.median(r.get(base + "+prime").stream().mapToLong(Run::invokeNanos).toArray())));
   }
 
-  static double ms(double nanos) {
-    return nanos / 1e6;
-  }
-
   static <T> List<T> concat(List<T> a, List<T> b) {
     List<T> out = new ArrayList<>(a);
     out.addAll(b);
     return out;
-  }
-
-  static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (IOException e) {
-      return "n/a";
-    }
-  }
-
-  static String javaVersion(String java) {
-    try {
-      Process p = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes()).lines().findFirst().orElse("?");
-      p.waitFor();
-      return out;
-    } catch (IOException | InterruptedException e) {
-      return "?";
-    }
-  }
-
-  static Map<String, String> parse(String[] args) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("usage: --name value ...; got " + args[i]);
-      }
-      m.put(args[i].substring(2), args[++i]);
-    }
-    return m;
   }
 }

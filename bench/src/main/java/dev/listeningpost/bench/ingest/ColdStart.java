@@ -195,11 +195,11 @@ public final class ColdStart {
     });
   }
 
-  static double ms(double nanos) {
+  public static double ms(double nanos) {
     return nanos / 1e6;
   }
 
-  static String loadAverage() {
+  public static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).trim();
     } catch (IOException e) {
@@ -207,7 +207,7 @@ public final class ColdStart {
     }
   }
 
-  static String javaVersion(String java) {
+  public static String javaVersion(String java) {
     try {
       Process p = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes()).lines().findFirst().orElse("?");
@@ -218,7 +218,7 @@ public final class ColdStart {
     }
   }
 
-  static Map<String, String> parse(String[] args) {
+  public static Map<String, String> parse(String[] args) {
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
